@@ -1,0 +1,3 @@
+from traktkit.cli.main import main
+
+main()

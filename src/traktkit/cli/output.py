@@ -1,0 +1,62 @@
+"""Rendering: rich tables and messages for people, plain JSON for scripts and agents.
+
+stdout carries the result (a table, or JSON only with --json); stderr carries progress,
+prompts and messages. rich honours NO_COLOR by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+class Output:
+    """Where a command writes: stdout for results, stderr for everything else."""
+
+    def __init__(self, as_json: bool = False) -> None:
+        self.as_json = as_json
+        self.out = Console(highlight=False, soft_wrap=False)
+        self.err = Console(stderr=True, highlight=False)
+
+    def json(self, data: Any) -> None:
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+
+    def table(
+        self,
+        columns: Sequence[str],
+        rows: Iterable[Sequence[Any]],
+        *,
+        title: str | None = None,
+        empty: str = "Nothing to show.",
+    ) -> None:
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        count = 0
+        for row in rows:
+            table.add_row(*("" if cell is None else str(cell) for cell in row))
+            count += 1
+        if count:
+            self.out.print(table)
+        else:
+            self.info(empty)
+
+    def line(self, text: str) -> None:
+        """A plain result line on stdout (human mode only)."""
+        self.out.print(text, markup=False)
+
+    def info(self, text: str) -> None:
+        self.err.print(text, markup=False)
+
+    def warn(self, text: str) -> None:
+        self.err.print(f"warning: {text}", markup=False, style="yellow")
+
+    def error(self, text: str) -> None:
+        self.err.print(f"error: {text}", markup=False, style="red")

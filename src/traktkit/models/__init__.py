@@ -1,0 +1,95 @@
+"""traktkit.models: pydantic v2 models of Trakt objects (no I/O).
+
+Every model accepts unknown fields (`extra="allow"`) and `to_api()` writes the API's own
+JSON shape back (`exclude_unset`, aliases, timestamps as `2014-09-01T09:10:11.000Z`).
+"""
+
+from traktkit.models.base import TraktModel
+from traktkit.models.dates import (
+    TraktDateTime,
+    as_utc,
+    format_datetime,
+    parse_datetime,
+    truncate_to_minute,
+)
+from traktkit.models.items import (
+    AnticipatedItem,
+    CollectionEpisode,
+    CollectionMetadata,
+    CollectionMovie,
+    CollectionSeason,
+    CollectionShow,
+    FavoritedItem,
+    HistoryItem,
+    MediaObject,
+    PlayedItem,
+    RatingItem,
+    SearchResult,
+    TrendingItem,
+    WatchedMovie,
+    WatchedShow,
+    WatchlistItem,
+)
+from traktkit.models.media import (
+    ID_KEYS,
+    Episode,
+    Ids,
+    ListInfo,
+    Movie,
+    Person,
+    Season,
+    Show,
+    User,
+    UserSettings,
+)
+from traktkit.models.sync import (
+    COUNT_KEYS,
+    LastActivities,
+    ListStatus,
+    ReorderResult,
+    SyncCounts,
+    SyncNotFound,
+    SyncResult,
+)
+
+__all__ = [
+    "COUNT_KEYS",
+    "ID_KEYS",
+    "AnticipatedItem",
+    "CollectionEpisode",
+    "CollectionMetadata",
+    "CollectionMovie",
+    "CollectionSeason",
+    "CollectionShow",
+    "Episode",
+    "FavoritedItem",
+    "HistoryItem",
+    "Ids",
+    "LastActivities",
+    "ListInfo",
+    "ListStatus",
+    "MediaObject",
+    "Movie",
+    "Person",
+    "PlayedItem",
+    "RatingItem",
+    "ReorderResult",
+    "SearchResult",
+    "Season",
+    "Show",
+    "SyncCounts",
+    "SyncNotFound",
+    "SyncResult",
+    "TraktDateTime",
+    "TraktModel",
+    "TrendingItem",
+    "User",
+    "UserSettings",
+    "WatchedMovie",
+    "WatchedShow",
+    "WatchlistItem",
+    "as_utc",
+    "format_datetime",
+    "parse_datetime",
+    "truncate_to_minute",
+]
