@@ -3,20 +3,34 @@ endpoint groups.
 
     with Trakt.from_env() as trakt:
         me = trakt.users.settings()
-        for hit in trakt.search.text("Dune", type="movie"):
+        dune = trakt.resolve("Dune", year=2021, type="movie")
+        report = trakt.watchlist.add([dune])          # WriteReport: outcomes item by item
+        for play in trakt.history.iter(type="movies"):
             ...
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
+from typing import Any
 
 import httpx2
 
+from traktkit.api.collection import CollectionApi
+from traktkit.api.discovery import DiscoverApi
+from traktkit.api.history import HistoryApi
+from traktkit.api.items import ItemRef, ItemSpec, parse_item
+from traktkit.api.media import ItemInfo, MediaApi
+from traktkit.api.ratings import RatingsApi
+from traktkit.api.recommendations import RecommendationsApi
+from traktkit.api.resolve import ResolvedItem
 from traktkit.api.search import SearchApi
 from traktkit.api.users import UsersApi
+from traktkit.api.watchlist import WatchlistApi
+from traktkit.api.writes import SyncWriter
 from traktkit.auth.oauth import OAuthClient
 from traktkit.auth.session import AuthSession
 from traktkit.auth.store import TokenStore, open_token_store
@@ -35,15 +49,22 @@ class Trakt:
         store: TokenStore | None = None,
         sleep: Callable[[float], None] = time.sleep,
         on_wait: Callable[[float, str], None] | None = None,
+        http_options: Mapping[str, Any] | None = None,
     ) -> None:
+        """`http_options` override `HttpConfig` fields (e.g. `timeout`, or a shorter
+        `write_interval` against a sandbox configured for it); the defaults are Trakt's
+        real limits."""
         if not settings.client_id:
             raise ConfigError(
                 "TRAKT_CLIENT_ID is not set: create an API app on trakt.tv (see README) "
                 "or run `trakt demo` to try traktkit against the built-in sandbox"
             )
         self.settings = settings
+        config = HttpConfig(api_url=settings.api_url, client_id=settings.client_id)
+        if http_options:
+            config = dataclasses.replace(config, **http_options)
         self.http = HttpClient(
-            HttpConfig(api_url=settings.api_url, client_id=settings.client_id),
+            config,
             transport=transport,
             sleep=sleep,
             on_wait=on_wait,
@@ -53,6 +74,25 @@ class Trakt:
         self.http.set_token_source(self.auth)
         self.users = UsersApi(self.http)
         self.search = SearchApi(self.http)
+        self.writer = SyncWriter(self.http, self.search, sleep=sleep)
+        self.watchlist = WatchlistApi(self.http, self.writer)
+        self.history = HistoryApi(self.http, self.writer)
+        self.collection = CollectionApi(self.http, self.writer)
+        self.ratings = RatingsApi(self.http, self.writer)
+        self.discover = DiscoverApi(self.http)
+        self.recommendations = RecommendationsApi(self.http, self.writer)
+        self.media = MediaApi(self.http, self.writer)
+
+    def resolve(self, item: str | ItemRef | ItemSpec, **options: Any) -> ResolvedItem:
+        """One object with ids for an ITEM (`"Dune (2021)"`, `"tt0903747"`, ...), or
+        ItemNotFound / AmbiguousItem; `options`: type, year, season, episode."""
+        return self.search.resolve(item, **options)
+
+    def info(self, item: str | ItemRef | ResolvedItem, **options: Any) -> ItemInfo:
+        """Full details (`extended=full`) of a movie, show, season or episode."""
+        if isinstance(item, str):
+            item = parse_item(item, **options)
+        return self.media.info(item)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kwargs: object) -> Trakt:

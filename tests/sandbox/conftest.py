@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from sandbox_helpers import FakeClock, StartSandbox, client
+from sandbox_helpers import FakeClock, Session, StartSandbox, authed, client
 
 from traktkit.sandbox import SandboxConfig
 from traktkit.sandbox.server import RunningSandbox, running_sandbox
@@ -46,3 +46,11 @@ def shared_sandbox() -> Iterator[RunningSandbox]:
 def api(shared_sandbox: RunningSandbox) -> Iterator[httpx2.Client]:
     with client(shared_sandbox) as c:
         yield c
+
+
+@pytest.fixture
+def session(start_sandbox: StartSandbox, clock: FakeClock) -> Iterator[Session]:
+    """A fresh sandbox on a fake clock (2026-05-28) and a client logged in as `demo`."""
+    sb = start_sandbox(auto_approve="demo", clock=clock)
+    with authed(sb) as c:
+        yield Session(sb, c, clock)

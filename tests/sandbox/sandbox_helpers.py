@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx2
@@ -47,3 +49,42 @@ def device_login(c: httpx2.Client) -> dict[str, Any]:
     assert response.status_code == 200, response.text
     token: dict[str, Any] = response.json()
     return token
+
+
+@contextmanager
+def authed(sb: RunningSandbox, **headers: str) -> Iterator[httpx2.Client]:
+    """A client logged in (device flow) as the sandbox's auto-approve user."""
+    with client(sb, **headers) as c:
+        c.headers["Authorization"] = f"Bearer {device_login(c)['access_token']}"
+        yield c
+
+
+def control(sb: RunningSandbox, path: str, body: Any) -> Any:
+    """POST a control route (`/_sandbox/...`) and return its JSON."""
+    response = httpx2.post(sb.url + path, json=body, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+@dataclass
+class Session:
+    """A fresh sandbox (fake clock) with a client logged in as `demo`."""
+
+    sb: RunningSandbox
+    c: httpx2.Client
+    clock: FakeClock
+
+    def tick(self, seconds: float = 60) -> None:
+        self.clock.advance(seconds)
+
+
+def token_for(sb: RunningSandbox, username: str) -> str:
+    """An access token for `username` (created if needed), issued straight by the state."""
+    with sb.state.lock:
+        sb.state.ensure_user(username)
+        return sb.state.issue_token(username, BUILTIN_CLIENT_ID).token
+
+
+def as_user(sb: RunningSandbox, username: str) -> httpx2.Client:
+    """A client logged in as `username` (close it, or use it in a `with`)."""
+    return client(sb, token_for(sb, username))

@@ -114,3 +114,33 @@ def test_registered_app_gets_its_own_key(start_sandbox: StartSandbox) -> None:
         assert c.post("/_sandbox/apps", json=app).status_code == 200
         r = c.get("/movies/inception-2010", headers={"trakt-api-key": "second-app"})
         assert r.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"limits": {"watchlist": -1}},
+        {"limits": {"watchlist": "3"}},
+        {"limits": {"shelves": 3}},
+        {"limits": [3]},
+        {"watchlist_sort": ["added", "up"]},
+    ],
+)
+def test_user_limit_and_sort_overrides_are_validated(
+    start_sandbox: StartSandbox, body: dict[str, object]
+) -> None:
+    sb = start_sandbox()
+    with client(sb) as c:
+        r = c.post("/_sandbox/users", json={"username": "demo", **body})
+        assert r.status_code == 400 and r.json()["error"] == "invalid_body"
+
+
+def test_user_limit_overrides_apply_and_clear(start_sandbox: StartSandbox) -> None:
+    sb = start_sandbox()
+    with client(sb) as c:
+        r = c.post("/_sandbox/users", json={"username": "demo", "limits": {"watchlist": 2}})
+        assert r.json()["limits"]["watchlist"] == {"item_count": 2}
+        r = c.post("/_sandbox/users", json={"username": "demo", "vip": True})
+        assert r.json()["limits"]["watchlist"] == {"item_count": 2}  # the override stays
+        r = c.post("/_sandbox/users", json={"username": "demo", "limits": None})
+        assert r.json()["limits"]["watchlist"] == {"item_count": 5000}

@@ -28,6 +28,45 @@ STEPS: list[tuple[str, list[str]]] = [
         "The same, as JSON for scripts and agents",
         ["search", "Breaking Bad", "--json", "--limit", "1"],
     ),
+    (
+        "Details of one episode (extended=full)",
+        ["info", "Breaking Bad S01E01"],
+    ),
+    (
+        "Add to the watchlist: titles are resolved to ids first, then sent in one batch",
+        ["watchlist", "add", "Dune (2021)", "Breaking Bad", "The Matrix (1999)"],
+    ),
+    ("The watchlist now", ["watchlist", "list"]),
+    (
+        "Mark a movie and an episode as watched (explicit minute-precision watched_at)",
+        ["history", "add", "Dune (2021)", "Breaking Bad S01E01", "--watched-at", "now"],
+    ),
+    (
+        "Watching removed Dune and Breaking Bad from the watchlist, as Trakt does",
+        ["watchlist", "list"],
+    ),
+    ("Rate it (1 to 10)", ["rate", "Dune (2021)", "9"]),
+    ("What is trending", ["trending", "movies", "--limit", "5"]),
+    (
+        "Collect it, with media metadata validated before sending",
+        [
+            "collection",
+            "add",
+            "Dune (2021)",
+            "--media-type",
+            "bluray",
+            "--resolution",
+            "uhd_4k",
+            "--hdr",
+            "dolby_vision",
+            "--audio",
+            "dolby_atmos",
+        ],
+    ),
+    (
+        "Recommendations (what you watched or collected is left out)",
+        ["recommendations", "movies", "--limit", "5", "--ignore-collected"],
+    ),
 ]
 
 

@@ -34,10 +34,31 @@ def root(
 
 
 def _register() -> None:
-    from traktkit.cli import auth_cmds, demo_cmd, sandbox_cmds, search_cmds
+    from traktkit.cli import (
+        auth_cmds,
+        collection_cmds,
+        demo_cmd,
+        discovery_cmds,
+        history_cmds,
+        info_cmd,
+        ratings_cmds,
+        sandbox_cmds,
+        search_cmds,
+        stats_cmds,
+        sync_cmds,
+        watchlist_cmds,
+    )
 
     auth_cmds.register(app)
     search_cmds.register(app)
+    info_cmd.register(app)
+    watchlist_cmds.register(app)
+    history_cmds.register(app)
+    collection_cmds.register(app)
+    ratings_cmds.register(app)
+    discovery_cmds.register(app)
+    sync_cmds.register(app)
+    stats_cmds.register(app)
     sandbox_cmds.register(app)
     demo_cmd.register(app)
 

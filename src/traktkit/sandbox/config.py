@@ -7,8 +7,9 @@ tests shrink them (`device_interval=0.05`, small `get_limit`) and inject a fake 
 SPEC strings (also accepted by `trakt sandbox serve`):
 
 * `--library`: `empty` or `synthetic[:key=value,...]` with keys `plays`, `ratings`,
-  `watchlist`, `collection`, `favorites` (counts), e.g.
-  `synthetic:plays=10000,ratings=2000,watchlist=250,collection=1000`.
+  `watchlist`, `collection`, `favorites`, `lists` (personal lists), `items` (items per
+  list, default 10), `playback` (paused progress entries), e.g.
+  `synthetic:plays=10000,ratings=2000,watchlist=250,collection=1000,lists=3,items=40`.
 * `--faults`: rules separated by `;`, each `ROUTE=STATUS[xCOUNT][+delay=S][+retry_after=S][+html]`
   where ROUTE is `METHOD /template` or `*`, STATUS an HTTP status (0 = no status, only the
   delay), COUNT an integer or `*` (unlimited; default 1). Example:
@@ -31,7 +32,16 @@ OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"
 DEFAULT_USER = "demo"
 
 FAULT_STATUSES = frozenset({0, 429, 500, 502, 503, 504, 520, 521, 522})
-LIBRARY_KEYS = ("plays", "ratings", "watchlist", "collection", "favorites")
+LIBRARY_KEYS = (
+    "plays",
+    "ratings",
+    "watchlist",
+    "collection",
+    "favorites",
+    "lists",
+    "items",
+    "playback",
+)
 _SYNTHETIC_DEFAULTS = {"plays": 1000, "ratings": 200, "watchlist": 50, "collection": 100}
 
 
@@ -48,10 +58,14 @@ class LibrarySpec:
     watchlist: int = 0
     collection: int = 0
     favorites: int = 0
+    lists: int = 0
+    items: int = 10  # per list
+    playback: int = 0
 
     @property
     def empty(self) -> bool:
-        return not any((self.plays, self.ratings, self.watchlist, self.collection, self.favorites))
+        counts = (self.plays, self.ratings, self.watchlist, self.collection, self.favorites)
+        return not any((*counts, self.lists, self.playback))
 
 
 @dataclass(frozen=True)
@@ -180,6 +194,7 @@ class SandboxConfig:
     synthetic_movies: int = 5000
     synthetic_shows: int = 300
     revoke_access_on_refresh: bool = False
+    title_fallback: bool = True  # sync matching: title+year, then title, when no id matches
     clock: Callable[[], float] = field(default=time.time, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -263,4 +278,5 @@ RUNTIME_FIELDS: dict[str, type] = {
     "pagination_profile": str,
     "auto_approve": str,
     "revoke_access_on_refresh": bool,
+    "title_fallback": bool,
 }

@@ -24,12 +24,18 @@ Every route answers JSON (errors as `{"error", "error_description"}`), except th
   "unauthed_get_limit": 5, "write_interval": 0.1, "token_ttl": 86400,
   "device_interval": 1, "device_code_ttl": 600, "require_user_agent": true,
   "pagination_profile": "classic", "auto_approve": "demo",
-  "revoke_access_on_refresh": false}`: read or change runtime values (validated; the
-  rate-limit buckets restart).
+  "revoke_access_on_refresh": false, "title_fallback": true}`: read or change runtime
+  values (validated; the rate-limit buckets restart). `title_fallback: false` turns off the
+  sync matching fallback to title+year / title.
 * `POST /_sandbox/clock {"advance": seconds}`: move the sandbox clock forward (token and
   device-code expiry, rate limits).
-* `POST /_sandbox/users {"username", "vip"?, "private"?, "locked"?, "name"?}`: create or
-  update a user; answers its settings.
+* `POST /_sandbox/users {"username", "vip"?, "private"?, "locked"?, "name"?, "limits"?,
+  "watchlist_sort"?}`: create or update a user; answers its settings. `limits` overrides
+  account limits (420 emulation), e.g. `{"watchlist": 3, "collection": 10}`; keys are
+  `list_count, list_item_count, list_total_items, watchlist, favorites, collection,
+  ratings, history` (integers >= 0; `null` as a value drops that override, `"limits": null`
+  drops them all; the rest follow the user's free/VIP tier). `watchlist_sort`
+  `["added", "desc"]` sets the preferred sort sent as `X-Sort-By` / `X-Sort-How`.
 * `POST /_sandbox/apps {"client_id", "client_secret", "name"?, "redirect_uris"?}`:
   register another API app.
 * `GET /activate?user_code=&username=`: the human activation page (`verification_url`):
@@ -49,6 +55,7 @@ from starlette.routing import Route
 from traktkit.sandbox.config import FaultRule, SpecError
 from traktkit.sandbox.state import App, SandboxState
 from traktkit.sandbox.timeutil import iso
+from traktkit.sandbox.users import LIMIT_NAMES, UserState
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 
@@ -179,7 +186,37 @@ def users(request: Request, state: SandboxState, body: dict[str, Any]) -> Any:
             setattr(user, flag, bool(body[flag]))
     if isinstance(body.get("name"), str):
         user.name = body["name"]
+    if "limits" in body:
+        _set_limits(user, body["limits"])
+    if "watchlist_sort" in body:
+        user.watchlist_sort = _sort_pair(body["watchlist_sort"])
     return user.settings_json()
+
+
+def _set_limits(user: UserState, raw: Any) -> None:
+    if raw is None:
+        user.limit_overrides.clear()
+        return
+    if not isinstance(raw, dict):
+        raise ControlError(400, "invalid_body", "limits must be an object (or null).")
+    unknown = set(raw) - set(LIMIT_NAMES)
+    if unknown:
+        names = ", ".join(LIMIT_NAMES)
+        raise ControlError(400, "invalid_body", f"unknown limits {sorted(unknown)}; use {names}")
+    for name, value in raw.items():
+        if value is None:
+            user.limit_overrides.pop(name, None)
+        elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            user.limit_overrides[name] = value
+        else:
+            raise ControlError(400, "invalid_body", f"limits.{name} must be an integer >= 0.")
+
+
+def _sort_pair(raw: Any) -> tuple[str, str]:
+    ok = isinstance(raw, list) and len(raw) == 2 and all(isinstance(v, str) for v in raw)
+    if not ok or raw[1] not in ("asc", "desc"):
+        raise ControlError(400, "invalid_body", 'watchlist_sort must be ["<sort_by>", "asc|desc"].')
+    return str(raw[0]), str(raw[1])
 
 
 def apps(request: Request, state: SandboxState, body: dict[str, Any]) -> Any:

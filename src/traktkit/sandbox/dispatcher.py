@@ -36,6 +36,7 @@ from traktkit.sandbox.errors import (
     cloudflare_error_html,
     cloudflare_headers,
 )
+from traktkit.sandbox.pagination import PageSpec
 from traktkit.sandbox.ratelimit import AUTHED_GET, AUTHED_POST, UNAUTHED_GET
 from traktkit.sandbox.routing import Ctx, Listing, Match, Reply, Router, RouteSpec
 from traktkit.sandbox.state import SandboxState
@@ -129,7 +130,11 @@ class Dispatcher:
             profile = self.state.config.pagination_profile
             window = pagination.resolve(spec.page, ctx.query, profile)
         result = spec.handler(ctx)
-        return self._render(spec, window, result)
+        page_spec = spec.page
+        if isinstance(result, Listing) and result.page is not None:
+            page_spec = result.page
+            window = pagination.resolve(page_spec, ctx.query, self.state.config.pagination_profile)
+        return self._render(page_spec, window, result)
 
     def _check_api_headers(self, request: Request) -> str:
         key = request.headers.get("trakt-api-key")
@@ -185,7 +190,7 @@ class Dispatcher:
             limiter.check(UNAUTHED_GET, subject, cfg.unauthed_get_limit, cfg.get_period, now)
 
     def _render(
-        self, spec: RouteSpec, window: pagination.PageWindow | None, result: Any
+        self, page_spec: PageSpec | None, window: pagination.PageWindow | None, result: Any
     ) -> Response:
         if isinstance(result, Reply):
             if result.html is not None:
@@ -198,8 +203,8 @@ class Dispatcher:
         if isinstance(result, Listing):
             items = result.items
             headers = dict(result.headers)
-            if spec.page is not None:
-                items, page_headers = pagination.slice_page(items, window, spec.page)
+            if page_spec is not None:
+                items, page_headers = pagination.slice_page(items, window, page_spec)
                 headers.update(page_headers)
             render = result.render
             data = [render(item) for item in items] if render else list(items)

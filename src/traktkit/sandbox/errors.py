@@ -57,6 +57,23 @@ class ApiError(Exception):
         return {"error": self.error, "error_description": self.description}
 
 
+UPGRADE_URL = "https://trakt.tv/vip"
+
+
+def account_limit(limit: int, vip: bool, what: str = "watchlist") -> ApiError:
+    """420: the change would take the user past an account limit (REFERENCE §6.1, §6.3)."""
+    return ApiError(
+        420,
+        "account_limit_exceeded",
+        f"The {what} limit of {limit} items was exceeded.",
+        headers={
+            "X-Account-Limit": str(limit),
+            "X-Upgrade-URL": UPGRADE_URL,
+            "X-VIP-User": "true" if vip else "false",
+        },
+    )
+
+
 def cf_ray() -> str:
     return f"{secrets.token_hex(8)}-SJC"
 

@@ -87,8 +87,9 @@ class HistoryEntry:
 
     id: int
     ref: MediaRef
-    watched_at: float
+    watched_at: float  # minute precision; 0.0 (the epoch) = watched at an unknown date
     action: HistoryAction = "watch"
+    added_at: float | None = None  # when the play was recorded (watched `last_updated_at`)
 
 
 @dataclass(slots=True)
@@ -119,6 +120,17 @@ class PlaybackEntry:
     ref: MediaRef  # movie or episode
     progress: float
     paused_at: float
+
+
+@dataclass(slots=True)
+class Watching:
+    """What a user is watching now (scrobble start; `GET /users/{id}/watching`)."""
+
+    ref: MediaRef  # movie or episode
+    started_at: float
+    expires_at: float
+    progress: float
+    action: Literal["scrobble", "checkin"] = "scrobble"
 
 
 @dataclass
@@ -177,5 +189,7 @@ class Library:
     hidden: dict[str, list[HiddenItem]] = field(
         default_factory=lambda: {section: [] for section in HIDDEN_SECTIONS}
     )
-    lists: list[PersonalList] = field(default_factory=list)
+    lists: list[PersonalList] = field(default_factory=list)  # in the user's order
     playback: list[PlaybackEntry] = field(default_factory=list)
+    watching: Watching | None = None
+    scrobbled: dict[MediaRef, float] = field(default_factory=dict)  # last scrobble (409 window)

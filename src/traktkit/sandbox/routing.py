@@ -15,7 +15,8 @@ them under the state lock and turns their result into a response:
 * any JSON-able value -> 200 JSON;
 * `Reply(...)` -> explicit status / headers / HTML / empty body;
 * `Listing(items, render)` -> paginated by the route's `PageSpec` (render runs only on the
-  served page, so big libraries stay cheap);
+  served page, so big libraries stay cheap); `Listing(..., page=SPEC)` pages by another
+  spec for this answer (e.g. `extended=progress` capping the page size at 100);
 * raising `ApiError` -> a JSON error.
 
 Matching: templates are split on `/`; `{name}` matches one segment. When several
@@ -107,6 +108,7 @@ class Listing(Generic[T]):
     render: Callable[[T], Any] | None = None
     headers: dict[str, str] = field(default_factory=dict)
     status: int = 200
+    page: PageSpec | None = None  # overrides the route's PageSpec for this answer
 
 
 @dataclass

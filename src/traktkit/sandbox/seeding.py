@@ -2,9 +2,12 @@
 
 Plays (movies and episodes, distinct 64-bit ids that grow with time, minute-precision
 `watched_at` spread over the last five years and never before the release), ratings
-1-10 with `rated_at`, watchlist entries (never already-watched titles), collected movies
-with metadata, favorites; then the user's last_activities match the data. If the counts
-exceed the free account limits the user is made VIP, so the state stays consistent.
+1-10 with `rated_at`, watchlist entries (never a watched movie, nor a show with a watched
+episode, as auto-removal on watch guarantees on the real service), collected movies
+with metadata, favorites (at most the favorites cap, 50 for everyone), personal lists with
+their items and playback progress (`seeding_lists`); then the user's last_activities match
+the data. If the counts exceed the free account limits the user is made VIP, so the state
+stays consistent; what even VIP limits cannot hold is left out.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from traktkit.sandbox.library import (
     MediaRef,
     RatingEntry,
 )
+from traktkit.sandbox.seeding_lists import fill_lists, fill_playback
 from traktkit.sandbox.state import SandboxState
 from traktkit.sandbox.timeutil import DAY, date_to_ts, minute
 from traktkit.sandbox.users import AccountLimits, UserState
@@ -66,7 +70,11 @@ def fill_library(state: SandboxState, user: UserState, spec: LibrarySpec) -> Non
     free = AccountLimits.for_vip(False)
     if spec.watchlist > free.watchlist or spec.collection > free.collection:
         user.vip = True
-    if spec.ratings > free.ratings:
+    if spec.ratings > free.ratings or spec.lists > free.list_count:
+        user.vip = True
+    if spec.lists and spec.items > free.list_item_count:
+        user.vip = True
+    if spec.lists * spec.items > free.list_total_items:
         user.vip = True
 
     # -- history --------------------------------------------------------------------
@@ -79,8 +87,9 @@ def fill_library(state: SandboxState, user: UserState, spec: LibrarySpec) -> Non
         plays.append((_when(rng, released, now), ref))
     plays.sort(key=lambda p: p[0])
     for watched_at, ref in plays:
-        lib.history.append(HistoryEntry(state.next_id("history"), ref, watched_at, "watch"))
-    watched = {ref for _, ref in plays}
+        play = HistoryEntry(state.next_id("history"), ref, watched_at, "watch", watched_at)
+        lib.history.append(play)
+    watched = _watched_refs(state, {ref for _, ref in plays})
 
     # -- ratings ----------------------------------------------------------------------
     rated: list[RatingEntry] = []
@@ -91,7 +100,7 @@ def fill_library(state: SandboxState, user: UserState, spec: LibrarySpec) -> Non
     for entry in rated:
         lib.ratings[entry.ref] = entry
 
-    # -- watchlist (unwatched movies and shows) --------------------------------------
+    # -- watchlist (movies and shows never watched: watching removes them) -----------
     unwatched = [c for c in movies + shows if c[0] not in watched]
     picks = rng.sample(unwatched, min(spec.watchlist, len(unwatched)))
     listed = sorted(_when(rng, released, now) for _, released in picks)
@@ -115,11 +124,38 @@ def fill_library(state: SandboxState, user: UserState, spec: LibrarySpec) -> Non
             },
         )
 
-    # -- favorites (from the best ratings, movies and shows only) --------------------
+    # -- favorites (the best rated movies and shows, then others; at most the cap) -----
+    cap = min(spec.favorites, user.limits.favorites)
     best = [e for e in sorted(rated, key=lambda e: -e.rating) if e.ref.kind in ("movie", "show")]
-    for rank, entry in enumerate(best[: min(spec.favorites, free.favorites)], start=1):
-        lib.favorites.append(ListItem(state.next_id("list_item"), rank, entry.ref, entry.rated_at))
+    chosen = [(e.ref, e.rated_at) for e in best[:cap]]
+    taken = {ref for ref, _ in chosen}
+    rest = [c for c in movies + shows if c[0] not in taken]
+    for ref, released in rng.sample(rest, min(cap - len(chosen), len(rest))):
+        chosen.append((ref, _when(rng, released, now)))
+    for rank, (ref, listed_at) in enumerate(chosen, start=1):
+        lib.favorites.append(ListItem(state.next_id("list_item"), rank, ref, listed_at))
+
+    # -- personal lists and playback: their own random stream (the above stays as it was)
+    extra = random.Random(f"traktkit-lists-{state.config.seed}-{user.username}")
+    if spec.lists:
+        fill_lists(state, user, extra, spec.lists, spec.items, (movies, shows, episodes))
+    if spec.playback:
+        fill_playback(state, user, extra, spec.playback, (movies, episodes))
     _bump_activities(user)
+
+
+def _watched_refs(state: SandboxState, played: set[MediaRef]) -> set[MediaRef]:
+    """Played movies and episodes, plus the shows and seasons of those episodes (a show
+    with one watched episode would have left the watchlist, REFERENCE §8.8)."""
+    out = set(played)
+    for ref in played:
+        if ref.kind == "episode":
+            show, ep = state.catalogue.episodes[ref.trakt]
+            out.add(MediaRef("show", show.trakt))
+            season = show.season(ep.season)
+            if season is not None:
+                out.add(MediaRef("season", season.trakt))
+    return out
 
 
 def _latest(times: list[tuple[MediaKind, float]], kind: MediaKind) -> float | None:
@@ -148,6 +184,11 @@ def _bump_activities(user: UserState) -> None:
     bumps += [("shows", "favorited_at", _latest(favorited, "show"))]
     if lib.favorites:
         bumps.append(("favorites", "updated_at", max(i.listed_at for i in lib.favorites)))
+    if lib.lists:
+        bumps.append(("lists", "updated_at", max(p.updated_at for p in lib.lists)))
+    paused = [(p.ref.kind, p.paused_at) for p in lib.playback]
+    bumps += [("movies", "paused_at", _latest(paused, "movie"))]
+    bumps += [("episodes", "paused_at", _latest(paused, "episode"))]
     for section, name, ts in bumps:
         if ts is not None:
             user.bump(section, name, ts)

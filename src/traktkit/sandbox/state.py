@@ -25,6 +25,7 @@ from traktkit.sandbox.faults import FaultInjector
 from traktkit.sandbox.ratelimit import RateLimiter
 from traktkit.sandbox.scoring import SearchIndex
 from traktkit.sandbox.synthetic import synthetic_titles
+from traktkit.sandbox.titles import TitleIndex
 from traktkit.sandbox.users import UserState
 
 USER_CODE_ALPHABET = string.ascii_uppercase + string.digits
@@ -141,6 +142,7 @@ class SandboxState:
             lambda: synthetic_titles(config.seed, config.synthetic_movies, config.synthetic_shows),
         )
         self._search_index: SearchIndex | None = None
+        self._title_index: TitleIndex | None = None
         self._next_id = {"history": HISTORY_ID_BASE, "list_item": 1000, "list": 5000}
         self.ensure_user(DEFAULT_USER)
         if config.auto_approve:
@@ -160,6 +162,11 @@ class SandboxState:
         if self._search_index is None:
             self._search_index = SearchIndex(self.catalogue)
         return self._search_index
+
+    def title_index(self) -> TitleIndex:
+        if self._title_index is None:
+            self._title_index = TitleIndex(self.catalogue)
+        return self._title_index
 
     # -- users ----------------------------------------------------------------------
     def ensure_user(self, username: str, *, vip: bool = False) -> UserState:

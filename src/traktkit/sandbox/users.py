@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from traktkit.sandbox.library import LastActivities, Library
@@ -29,12 +29,18 @@ class AccountLimits:
             return cls(100, 5000, 100_000, 5000, 50, 100_000, 20_000, 100_000)
         return cls(5, 250, 1000, 250, 50, 1000, 10_000, 100_000)
 
+    def with_overrides(self, overrides: dict[str, int]) -> AccountLimits:
+        return replace(self, **overrides) if overrides else self
+
     def settings_json(self) -> dict[str, Any]:
         return {
             "list": {"count": self.list_count, "item_count": self.list_item_count},
             "watchlist": {"item_count": self.watchlist},
             "favorites": {"item_count": self.favorites},
         }
+
+
+LIMIT_NAMES: tuple[str, ...] = tuple(f.name for f in fields(AccountLimits))
 
 
 def slugify_username(username: str) -> str:
@@ -96,6 +102,8 @@ class UserState:
     )
     library: Library = field(default_factory=Library)
     activities: LastActivities | None = None
+    limit_overrides: dict[str, int] = field(default_factory=dict)  # POST /_sandbox/users
+    watchlist_sort: tuple[str, str] = ("rank", "asc")  # the user's preferred sort (X-Sort-*)
 
     def __post_init__(self) -> None:
         if not self.uuid:
@@ -111,7 +119,8 @@ class UserState:
 
     @property
     def limits(self) -> AccountLimits:
-        return AccountLimits.for_vip(self.vip)
+        """The 2026 limits of the user's tier, with the control route's overrides."""
+        return AccountLimits.for_vip(self.vip).with_overrides(self.limit_overrides)
 
     @property
     def last_activities(self) -> LastActivities:

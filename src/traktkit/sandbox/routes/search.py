@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from traktkit.sandbox.errors import ApiError
+from traktkit.sandbox.filters import parse_years
 from traktkit.sandbox.pagination import SEARCH
 from traktkit.sandbox.render import episode_json, list_json, movie_json, person_json, show_json
 from traktkit.sandbox.routing import Ctx, Listing, route
@@ -25,20 +26,6 @@ def parse_types(raw: str | None, default: tuple[str, ...] = SEARCH_TYPES) -> tup
             400, "invalid_type", f"type must be a comma list of {', '.join(SEARCH_TYPES)}"
         )
     return kinds
-
-
-def parse_years(raw: str | None) -> tuple[int, int] | None:
-    if raw is None or raw == "":
-        return None
-    first, sep, last = raw.partition("-")
-    try:
-        low = int(first)
-        high = int(last) if sep else low
-    except ValueError:
-        raise ApiError(400, "invalid_parameter", "years must be YYYY or YYYY-YYYY") from None
-    if low > high:
-        raise ApiError(400, "invalid_parameter", "years range is reversed")
-    return low, high
 
 
 def result_json(state: SandboxState, kind: str, trakt: int, score: float | None, full: bool) -> Any:

@@ -1,4 +1,8 @@
-"""User routes: `/users/settings`, `/users/{id}` (and `me`)."""
+"""User routes: `/users/settings`, `/users/{id}` (and `me`), `/users/{id}/stats`.
+
+The `/users/{id}/watchlist|favorites|ratings|history|collection|watched` data mirrors are
+declared next to their `/sync` twins (same handler, see `subject`); lists are in `lists` and
+`list_items`, `watching` in `scrobble`."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 from traktkit.sandbox.errors import ApiError
 from traktkit.sandbox.routing import Ctx, route
 from traktkit.sandbox.users import UserState
+from traktkit.sandbox.userstats import user_stats
 
 
 def target_user(ctx: Ctx, ident: str) -> UserState:
@@ -26,6 +31,13 @@ def target_user(ctx: Ctx, ident: str) -> UserState:
     return user
 
 
+def subject(ctx: Ctx) -> UserState:
+    """Whose library a read shows: `/users/{id}/…` names the user, `/sync/…` is the token's."""
+    if ctx.path.startswith("/users/"):
+        return target_user(ctx, ctx.params["id"])
+    return ctx.require_user()
+
+
 @route("GET", "/users/settings", auth="required")
 def settings(ctx: Ctx) -> Any:
     return ctx.require_user().settings_json()
@@ -35,3 +47,8 @@ def settings(ctx: Ctx) -> Any:
 def profile(ctx: Ctx) -> Any:
     user = target_user(ctx, ctx.params["id"])
     return user.to_json(full=ctx.full, vip_fields="vip" in ctx.extended)
+
+
+@route("GET", "/users/{id}/stats", auth="optional")
+def stats(ctx: Ctx) -> Any:
+    return user_stats(ctx.state, target_user(ctx, ctx.params["id"]))

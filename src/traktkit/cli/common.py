@@ -1,0 +1,295 @@
+"""Shared pieces of the item commands: options, ITEM collection, write hooks (progress
+bar, optional prompt for ambiguous titles) and the rendering of write reports."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from traktkit.api.errors import AmbiguousItem, CandidateInfo, InvalidInput
+from traktkit.api.items import ItemRef, ItemSpec, parse_item, parse_items_file
+from traktkit.api.resolve import ResolvedItem
+from traktkit.api.writes import WriteHooks, WriteProgress, WriteReport
+from traktkit.cli.errors import NOT_FOUND
+from traktkit.cli.output import Output
+from traktkit.client import Trakt
+from traktkit.http.errors import NotAuthenticated
+from traktkit.models import Ids
+
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON on stdout.")
+TYPE_OPTION = typer.Option(
+    None,
+    "--type",
+    "-t",
+    metavar="TYPE",
+    help="movie, show, season or episode (narrows every ITEM).",
+)
+YEAR_OPTION = typer.Option(None, "--year", "-y", metavar="YEAR", help="Release year of the ITEM.")
+SEASON_OPTION = typer.Option(
+    None, "--season", "-s", metavar="N", help="Season number (with a show ITEM)."
+)
+EPISODE_OPTION = typer.Option(
+    None, "--episode", "-e", metavar="N", help="Episode number (with --season)."
+)
+FROM_OPTION = typer.Option(
+    None,
+    "--from",
+    metavar="FILE",
+    help="Read ITEMs from FILE ('-' = stdin): one per line, or JSON.",
+)
+ITEMS_ARGUMENT = typer.Argument(
+    None,
+    metavar="ITEM",
+    help="Titles ('Dune (2021)', 'Breaking Bad S01E01'), ids (tt…, tmdb:…) or URLs.",
+    show_default=False,
+)
+LIMIT_HELP = "At most this many items (default: all pages)."
+
+_INT = re.compile(r"[+-]?[0-9]{1,18}")
+SEARCHES_FOR_PROGRESS: Final = 10  # show a progress bar from this many searches on
+_STATUS_LABEL: Final = {
+    "added": "added",
+    "existing": "already there",
+    "updated": "updated",
+    "deleted": "deleted",
+    "not_found": "not found",
+    "unchanged": "unchanged",
+}
+
+
+def int_option(value: str | None, option: str) -> int | None:
+    """A whole-number option given as text (a one-line error instead of click's usage)."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not _INT.fullmatch(text):
+        raise InvalidInput(f"{option} must be a whole number; got {value!r}")
+    return int(text)
+
+
+def read_source(path: str) -> str:
+    """The text of a `--from` file (`-` = stdin)."""
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InvalidInput(f"--from {path}: {reason}") from None
+
+
+def collect_items(
+    items: Sequence[str] | None,
+    source: str | None,
+    *,
+    type: str | None = None,
+    year: str | None = None,
+    season: str | None = None,
+    episode: str | None = None,
+) -> list[ItemRef | ItemSpec]:
+    """Every ITEM argument (with the item options) and every `--from` item, parsed and
+    validated; InvalidInput before anything is sent."""
+    options: dict[str, Any] = {
+        "type": type,
+        "year": int_option(year, "--year"),
+        "season": int_option(season, "--season"),
+        "episode": int_option(episode, "--episode"),
+    }
+    out: list[ItemRef | ItemSpec] = [parse_item(text, **options) for text in items or ()]
+    if source is not None:
+        numbers = (options["year"], options["season"], options["episode"])
+        if not items and any(n is not None for n in numbers):
+            raise InvalidInput("--year/--season/--episode apply to ITEM arguments, not --from")
+        out.extend(parse_items_file(read_source(source), type=type))
+    if not out:
+        raise InvalidInput("give at least one ITEM, or --from FILE")
+    return out
+
+
+def require_login(trakt: Trakt) -> None:
+    """Fail before any search when a write cannot be sent anyway."""
+    if not trakt.auth.status().logged_in:
+        raise NotAuthenticated(
+            "not logged in to Trakt: run `trakt login` (or set TRAKT_ACCESS_TOKEN)"
+        )
+
+
+# --- progress and prompts ---------------------------------------------------------------
+
+
+class ProgressBar:
+    """A rich progress bar on stderr for long writes: many searches or several POSTs."""
+
+    _TITLES: Final = {
+        "resolve": "Resolving titles",
+        "write": "Writing batches",
+        "verify": "Checking history",
+    }
+
+    def __init__(self, out: Output) -> None:
+        self._out = out
+        self._progress: Progress | None = None
+        self._tasks: dict[str, Any] = {}
+
+    def __call__(self, event: WriteProgress) -> None:
+        if event.phase == "resolve" and event.total < SEARCHES_FOR_PROGRESS:
+            return
+        if event.phase == "verify":
+            if event.done == 0:
+                self._out.info(
+                    f"the write may have reached Trakt: checking {event.total} play(s) "
+                    "in your history before sending only the missing ones"
+                )
+            return
+        progress = self._start()
+        task = self._tasks.get(event.phase)
+        if task is None:
+            task = progress.add_task(self._TITLES[event.phase], total=event.total)
+            self._tasks[event.phase] = task
+        progress.update(task, completed=event.done, total=event.total)
+
+    def _start(self) -> Progress:
+        if self._progress is None:
+            self._progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=self._out.err,
+                transient=True,
+            )
+            self._progress.start()
+        return self._progress
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+            self._tasks = {}
+
+
+def _interactive(out: Output) -> bool:
+    return not out.as_json and sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _prompt(out: Output, bar: ProgressBar, exc: AmbiguousItem) -> CandidateInfo | None:
+    bar.stop()
+    out.warn(str(exc))
+    for number, candidate in enumerate(exc.candidates, 1):
+        ids = candidate.ids
+        ref = ids.get("imdb") or (f"trakt:{ids['trakt']}" if ids.get("trakt") else "")
+        out.info(f"  {number}. {candidate.label}  {ref}")
+    answer = typer.prompt(
+        "Which one? (number; empty to stop)", default="", show_default=False, err=True
+    )
+    text = answer.strip()
+    if text.isdigit() and 1 <= int(text) <= len(exc.candidates):
+        return exc.candidates[int(text) - 1]
+    return None
+
+
+@contextmanager
+def write_hooks(out: Output) -> Iterator[WriteHooks]:
+    """Hooks for a write: a progress bar on stderr, and on an interactive terminal (not
+    --json) a prompt that lets the user pick one candidate of an ambiguous title."""
+    bar = ProgressBar(out)
+    choose = (lambda exc: _prompt(out, bar, exc)) if _interactive(out) else None
+    try:
+        yield WriteHooks(progress=bar, choose=choose)
+    finally:
+        bar.stop()
+
+
+# --- rendering ------------------------------------------------------------------------
+
+
+def id_text(ids: Ids) -> str:
+    """imdb, else trakt, else any other id: for tables."""
+    if ids.imdb:
+        return ids.imdb
+    if ids.trakt:
+        return f"trakt:{ids.trakt}"
+    known = ids.known()
+    return next((f"{k}:{v}" for k, v in known.items()), "")
+
+
+def item_id(item: ResolvedItem) -> str:
+    """The item's own id, else its show's (`show tt0903747` for `S01E01` by numbers)."""
+    own = id_text(item.ids)
+    if own or item.show is None:
+        return own
+    show = id_text(item.show.ids)
+    return f"show {show}" if show else ""
+
+
+def api_counts(report: WriteReport) -> str:
+    """`added 1 movie, 7 episodes; existing 1 show`: the API's own counts, merged."""
+    parts = []
+    for status in ("added", "updated", "existing", "deleted"):
+        counts = getattr(report.result, status)
+        if counts is None:
+            continue
+        named = [
+            f"{n} {key[:-1] if n == 1 else key}"
+            for key in ("movies", "shows", "seasons", "episodes")
+            if (n := counts.get(key))
+        ]
+        if named:
+            parts.append(f"{status} {', '.join(named)}")
+    return "; ".join(parts)
+
+
+def when_text(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+def render_write(out: Output, report: WriteReport) -> None:
+    """The report item by item (table, or JSON); exit code 3 when an item was not found."""
+    if out.as_json:
+        out.json(report.to_dict())
+    else:
+        rows: list[tuple[Any, ...]] = []
+        inexact = False
+        for outcome in report.outcomes:
+            label = _STATUS_LABEL.get(outcome.status, outcome.status)
+            if not outcome.exact:
+                label += " *"
+                inexact = True
+            item = outcome.item
+            rows.append((label, item.type, item.label, item_id(item)))
+        rows += [(_STATUS_LABEL[s], "play", f"history id {i}", "") for i, s in report.plays]
+        out.table(["result", "type", "item", "id"], rows, empty="Nothing was sent.")
+        counts = [
+            f"{report.count(status)} {label}"
+            for status, label in _STATUS_LABEL.items()
+            if report.count(status)
+        ]
+        summary = ", ".join(counts) or "nothing changed"
+        if report.recovered:
+            summary += f" ({report.recovered} confirmed in your history after a failed request)"
+        out.info(summary + ".")
+        if any(o.item.type in ("show", "season") for o in report.outcomes):
+            out.info(f"Trakt counted: {api_counts(report) or 'nothing'}.")
+        if inexact:
+            out.info("* attributed from the API's counts, which do not name the items.")
+    if report.count("not_found"):
+        raise typer.Exit(NOT_FOUND)
+
+
+@contextmanager
+def notes_on_error(out: Output) -> Iterator[None]:
+    """Print an exception's notes (other unresolved ITEMs, batches already written) on
+    stderr before `handle_errors` reports the error itself."""
+    try:
+        yield
+    except Exception as exc:
+        for note in getattr(exc, "__notes__", ()):
+            out.info(f"note: {note}")
+        raise
