@@ -60,7 +60,11 @@ class Trakt:
                 "or run `trakt demo` to try traktkit against the built-in sandbox"
             )
         self.settings = settings
-        config = HttpConfig(api_url=settings.api_url, client_id=settings.client_id)
+        config = HttpConfig(
+            api_url=settings.api_url,
+            client_id=settings.client_id,
+            write_stamp=settings.home / "last-write",
+        )
         if http_options:
             config = dataclasses.replace(config, **http_options)
         self.http = HttpClient(

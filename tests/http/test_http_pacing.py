@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import stat
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx2
 import pytest
@@ -12,6 +14,7 @@ from http_fakes import WALL_EPOCH, FakeClock, MakeClient, StaticTokens, json_res
 
 from traktkit.http import GetBudget, RateLimitInfo, WritePacer
 from traktkit.http.headers import parse_ratelimit, parse_retry_after
+from traktkit.http.pacing import WriteStamp
 
 
 def iso(epoch: float) -> str:
@@ -30,6 +33,41 @@ def test_write_pacer_spaces_writes() -> None:
     assert pacer.acquire() == pytest.approx(0.7)
     clock.advance(5)
     assert pacer.acquire() == 0
+
+
+def test_write_pacer_counts_from_the_previous_answer() -> None:
+    clock = FakeClock()
+    pacer = WritePacer(1.0, clock=clock.monotonic, sleep=clock.sleep)
+    assert pacer.acquire() == 0
+    clock.advance(0.4)  # the first write took 0.4 s to answer
+    pacer.completed()
+    # a full interval after the answer, not 0.6 s after the start
+    assert pacer.acquire() == pytest.approx(1.0)
+
+
+def test_write_stamp_spaces_writes_across_processes(tmp_path: Path) -> None:
+    clock = FakeClock()
+    stamp = tmp_path / "home" / "last-write"
+
+    def pacer() -> WritePacer:  # each process has its own pacer, sharing the stamp file
+        return WritePacer(
+            1.0,
+            clock=clock.monotonic,
+            sleep=clock.sleep,
+            wall_clock=clock.wall,
+            stamp=WriteStamp(stamp),
+        )
+
+    first = pacer()
+    assert first.acquire() == 0
+    clock.advance(0.25)
+    first.completed()
+    assert stat.S_IMODE(stamp.stat().st_mode) == 0o600
+    clock.advance(0.25)
+    # a new process starting 0.25 s after the first write's answer waits the rest
+    assert pacer().acquire() == pytest.approx(0.75)
+    clock.advance(10)
+    assert pacer().acquire() == 0
 
 
 def test_write_pacer_thread_safe_reservations() -> None:

@@ -51,7 +51,7 @@ class Output:
 
     def line(self, text: str) -> None:
         """A plain result line on stdout (human mode only)."""
-        self.out.print(text, markup=False)
+        self.out.print(text, markup=False, soft_wrap=True)
 
     def info(self, text: str) -> None:
         self.err.print(text, markup=False)

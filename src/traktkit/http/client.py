@@ -35,7 +35,7 @@ from traktkit.http.errors import (
     redact,
 )
 from traktkit.http.headers import header_int, parse_ratelimit, parse_retry_after
-from traktkit.http.pacing import GetBudget, WritePacer
+from traktkit.http.pacing import GetBudget, WritePacer, WriteStamp
 from traktkit.http.types import AuthMode, HttpConfig, PageInfo, Response, TokenSource
 
 __all__ = [
@@ -115,7 +115,11 @@ class HttpClient:
         self._on_wait = on_wait
         self._rng = rng if rng is not None else random.Random()
         self._writes = WritePacer(
-            config.write_interval, clock=clock, sleep=sleep, wall_clock=wall_clock
+            config.write_interval,
+            clock=clock,
+            sleep=sleep,
+            wall_clock=wall_clock,
+            stamp=WriteStamp(config.write_stamp) if config.write_stamp else None,
         )
         self._gets = GetBudget(
             config.get_limit, config.get_period, clock=clock, sleep=sleep, wall_clock=wall_clock
@@ -226,11 +230,14 @@ class HttpClient:
         attempt = 0
         replayed = False
         while True:
+            paced_write = method in WRITE_METHODS and auth != "none"
             self._pace(method, paced_write=auth != "none")
             started = time.perf_counter()
             try:
                 raw = self._send(method, url, query, json, token)
             except httpx2.TransportError as exc:
+                if paced_write:
+                    self._writes.completed()
                 elapsed = time.perf_counter() - started
                 logger.debug("%s %s -> %s after %.3f s", method, shown, type(exc).__name__, elapsed)
                 not_sent = isinstance(exc, NOT_SENT_ERRORS)
@@ -244,6 +251,8 @@ class HttpClient:
                 error.message = redact(error.message, [token, *body_secrets])
                 error.args = (error.message,)
                 raise error from exc
+            if paced_write:
+                self._writes.completed()
             elapsed = time.perf_counter() - started
             logger.debug("%s %s -> %d in %.3f s", method, shown, raw.status_code, elapsed)
             status = raw.status_code

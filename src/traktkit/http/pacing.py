@@ -14,9 +14,12 @@ header's absolute ``until`` into a delay.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from traktkit.http.headers import RateLimitInfo
 
@@ -24,8 +27,32 @@ Clock = Callable[[], float]
 Sleep = Callable[[float], None]
 
 
+class WriteStamp:
+    """The time of the last write's answer, shared between processes as a file's mtime.
+
+    Best effort: an unreadable or unwritable stamp only loses the cross-process spacing
+    (a 429 with Retry-After still keeps the client correct).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def last(self) -> float | None:
+        try:
+            return self.path.stat().st_mtime
+        except OSError:
+            return None
+
+    def touch(self, when: float) -> None:
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.path.touch(mode=0o600)
+            os.utime(self.path, (when, when))
+
+
 class WritePacer:
-    """Keeps writes at least ``interval`` seconds apart (start to start)."""
+    """Keeps writes at least ``interval`` seconds apart: from the previous write's start,
+    from its answer (`completed`), and, with a `WriteStamp`, from other processes' writes."""
 
     def __init__(
         self,
@@ -34,11 +61,13 @@ class WritePacer:
         clock: Clock = time.monotonic,
         sleep: Sleep = time.sleep,
         wall_clock: Clock = time.time,
+        stamp: WriteStamp | None = None,
     ) -> None:
         self._interval = max(0.0, interval)
         self._clock = clock
         self._sleep = sleep
         self._wall_clock = wall_clock
+        self._stamp = stamp
         self._next_allowed = float("-inf")
         self._lock = threading.Lock()
 
@@ -51,8 +80,22 @@ class WritePacer:
         with self._lock:
             now = self._clock()
             start = max(now, self._next_allowed)
+            if self._stamp is not None and (last := self._stamp.last()) is not None:
+                elsewhere = last + self._interval - self._wall_clock()
+                start = max(start, now + min(elsewhere, self._interval))
             self._next_allowed = start + self._interval
             return start - now
+
+    def completed(self) -> None:
+        """A write just got its answer: the next one waits a full interval from now.
+
+        Trakt counts writes when they arrive; spacing them from the previous *answer*
+        (not the previous start) keeps arrivals apart even when latency varies.
+        """
+        with self._lock:
+            self._next_allowed = max(self._next_allowed, self._clock() + self._interval)
+        if self._stamp is not None:
+            self._stamp.touch(self._wall_clock())
 
     def acquire(self) -> float:
         """Wait for the next write slot; returns the seconds slept."""

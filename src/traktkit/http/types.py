@@ -6,6 +6,7 @@ import dataclasses
 import platform
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from traktkit._version import __version__
@@ -45,6 +46,9 @@ class HttpConfig:
     get_period: float = 300.0
     retry_after_margin: float = 0.5  # added to Retry-After, as trakt-java does
     max_retry_after: float = 900.0  # a longer Retry-After raises RateLimited instead
+    # A file whose mtime records the last write's answer, shared by every process of the
+    # same user (TRAKTKIT_HOME), so back-to-back `trakt` commands stay 1 write/s apart too.
+    write_stamp: Path | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> HttpConfig:
