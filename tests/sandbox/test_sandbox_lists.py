@@ -48,7 +48,10 @@ def test_create_defaults_and_read(session: Session) -> None:
     assert second["ids"]["slug"] == "star-wars-the-saga-2"
     assert second["ids"]["trakt"] > made["ids"]["trakt"]
     listed = session.c.get("/users/me/lists")
-    assert [x["ids"]["trakt"] for x in listed.json()] == [made["ids"]["trakt"], second["ids"]["trakt"]]
+    assert [x["ids"]["trakt"] for x in listed.json()] == [
+        made["ids"]["trakt"],
+        second["ids"]["trakt"],
+    ]
     assert listed.headers["x-pagination-limit"] == "100"
     assert listed.headers["x-pagination-item-count"] == "2"
     by_id = session.c.get(f"/users/demo/lists/{second['ids']['trakt']}")

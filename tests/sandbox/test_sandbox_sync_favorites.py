@@ -88,7 +88,7 @@ def test_remove_reorder_and_last_activities(session: Session) -> None:
     session.tick()
     r = session.c.post(
         "/sync/favorites/remove",
-        json={"movies": _movies(MATRIX, FIGHT_CLUB) + [{"ids": {"imdb": "tt0000000"}}]},
+        json={"movies": [*_movies(MATRIX, FIGHT_CLUB), {"ids": {"imdb": "tt0000000"}}]},
     )
     assert r.status_code == 200
     data = r.json()
