@@ -21,8 +21,10 @@ import httpx2
 
 from traktkit.api.collection import CollectionApi
 from traktkit.api.discovery import DiscoverApi
+from traktkit.api.favorites import FavoritesApi
 from traktkit.api.history import HistoryApi
 from traktkit.api.items import ItemRef, ItemSpec, parse_item
+from traktkit.api.lists import ListsApi
 from traktkit.api.media import ItemInfo, MediaApi
 from traktkit.api.ratings import RatingsApi
 from traktkit.api.recommendations import RecommendationsApi
@@ -36,6 +38,7 @@ from traktkit.auth.session import AuthSession
 from traktkit.auth.store import TokenStore, open_token_store
 from traktkit.config import ConfigError, Settings
 from traktkit.http.client import HttpClient, HttpConfig
+from traktkit.local import LibraryReader, MirrorLink
 
 
 class Trakt:
@@ -78,7 +81,8 @@ class Trakt:
         self.http.set_token_source(self.auth)
         self.users = UsersApi(self.http)
         self.search = SearchApi(self.http)
-        self.writer = SyncWriter(self.http, self.search, sleep=sleep)
+        self.local = MirrorLink(settings)
+        self.writer = SyncWriter(self.http, self.search, sleep=sleep, observer=self.local)
         self.watchlist = WatchlistApi(self.http, self.writer)
         self.history = HistoryApi(self.http, self.writer)
         self.collection = CollectionApi(self.http, self.writer)
@@ -86,6 +90,8 @@ class Trakt:
         self.discover = DiscoverApi(self.http)
         self.recommendations = RecommendationsApi(self.http, self.writer)
         self.media = MediaApi(self.http, self.writer)
+        self.favorites = FavoritesApi(self.http, self.writer)
+        self.lists = ListsApi(self.http, self.writer)
 
     def resolve(self, item: str | ItemRef | ItemSpec, **options: Any) -> ResolvedItem:
         """One object with ids for an ITEM (`"Dune (2021)"`, `"tt0903747"`, ...), or
@@ -98,11 +104,17 @@ class Trakt:
             item = parse_item(item, **options)
         return self.media.info(item)
 
+    def library(self, *, offline: bool = False, live: bool = False) -> LibraryReader:
+        """Your lists from the local mirror (`offline`, or when a synced mirror is fresh)
+        or else from the API; `live` forces the API."""
+        return LibraryReader(self, self.local.for_reading(offline=offline, live=live))
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kwargs: object) -> Trakt:
         return cls(Settings.from_env(env), **kwargs)  # type: ignore[arg-type]
 
     def close(self) -> None:
+        self.local.close()
         self.http.close()
 
     def __enter__(self) -> Trakt:

@@ -8,6 +8,7 @@
 | TRAKT_AUTH_URL | OAuth base (default: same as TRAKT_API_URL) |
 | TRAKTKIT_HOME | one folder for config, token and mirror |
 | TRAKTKIT_TOKEN_STORE | auto (default), keyring or file |
+| TRAKTKIT_MIRROR_MAX_AGE | seconds a synced mirror answers list commands (default 600; 0: never) |
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Settings:
     access_token: str | None = field(default=None, repr=False)
     refresh_token: str | None = field(default=None, repr=False)
     token_store: TokenStoreKind = "auto"
+    mirror_max_age: float = 600.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -64,6 +66,13 @@ class Settings:
         if not api_url.startswith(("http://", "https://")):
             raise ConfigError(f"TRAKT_API_URL must be an http(s) URL, not {api_url!r}")
         auth_url = get("TRAKT_AUTH_URL")
+        max_age_text = get("TRAKTKIT_MIRROR_MAX_AGE") or "600"
+        try:
+            max_age = float(max_age_text)
+        except ValueError:
+            max_age = -1.0
+        if not max_age >= 0:
+            raise ConfigError(f"TRAKTKIT_MIRROR_MAX_AGE must be seconds >= 0, not {max_age_text!r}")
         return cls(
             client_id=get("TRAKT_CLIENT_ID"),
             client_secret=get("TRAKT_CLIENT_SECRET"),
@@ -73,6 +82,7 @@ class Settings:
             access_token=get("TRAKT_ACCESS_TOKEN"),
             refresh_token=get("TRAKT_REFRESH_TOKEN"),
             token_store=store,  # type: ignore[arg-type]
+            mirror_max_age=max_age,
         )
 
     @property

@@ -65,3 +65,13 @@ def test_stats_rejects_a_bad_year(sb: Sandbox) -> None:
     result = sb.cli("stats", "--year", "12")
     assert result.exit_code == 2
     assert "--year" in result.stderr
+
+
+def test_an_unusable_mirror_file_is_a_one_line_error(sb: Sandbox) -> None:
+    sb.home.mkdir(parents=True, exist_ok=True)
+    (sb.home / "mirror.sqlite3").write_text("this is not a database" * 100)
+    for args in (("stats",), ("sync",)):
+        result = sb.cli(*args)
+        assert result.exit_code == 1, result.stdout
+        assert "cannot be used" in result.stderr
+        assert "Traceback" not in result.stderr

@@ -28,6 +28,7 @@ from traktkit.api.writes import (
     with_fields,
 )
 from traktkit.http.client import HttpClient, PageInfo
+from traktkit.http.errors import TraktError
 from traktkit.models import (
     HistoryItem,
     SyncResult,
@@ -160,13 +161,20 @@ class HistoryApi:
     def remove_plays(self, ids: Sequence[int]) -> WriteReport:
         """`POST /sync/history/remove {"ids": [...]}`: single plays by history id."""
         play_ids = check_play_ids(ids)
-        result = SyncResult()
-        for chunk in chunk_items(play_ids, DEFAULT_CHUNK_SIZE):
-            body = {"ids": chunk}
-            result = result.merge(self._writer.post("/sync/history/remove", body, idempotent=True))
+        path, result = "/sync/history/remove", SyncResult()
+        try:
+            for chunk in chunk_items(play_ids, DEFAULT_CHUNK_SIZE):
+                result = result.merge(self._writer.post(path, {"ids": chunk}, idempotent=True))
+        except TraktError:
+            if self._writer.observer is not None:
+                self._writer.observer.failed(path)
+            raise
         missing = set(result.not_found.ids or []) if result.not_found else set()
         plays = tuple((i, "not_found" if i in missing else "deleted") for i in play_ids)
-        return WriteReport(resolved=(), result=result, outcomes=(), plays=plays)
+        report = WriteReport(resolved=(), result=result, outcomes=(), plays=plays)
+        if self._writer.observer is not None:
+            self._writer.observer.written(path, (), report)
+        return report
 
     # -- checking a failed add -----------------------------------------------------------
 

@@ -53,6 +53,7 @@ __all__ = [
     "Verifier",
     "WriteHooks",
     "WriteItem",
+    "WriteObserver",
     "WriteProgress",
     "WriteReport",
     "direct_item",
@@ -97,6 +98,16 @@ class WriteItem:
 
     item: ResolvedItem
     fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+class WriteObserver(Protocol):
+    """Told about every sync write (e.g. to keep a local mirror in step)."""
+
+    def written(self, path: str, items: Sequence[WriteItem], report: WriteReport) -> None:
+        """`path` (e.g. `/sync/watchlist/remove`) accepted `items`; `report` says how."""
+
+    def failed(self, path: str) -> None:
+        """A write to `path` failed part-way: what the server holds is now uncertain."""
 
 
 class Verifier(Protocol):
@@ -209,8 +220,10 @@ class SyncWriter:
         batch_size: int = DEFAULT_CHUNK_SIZE,
         verify_delay: float = 2.0,
         sleep: Callable[[float], None] = time.sleep,
+        observer: WriteObserver | None = None,
     ) -> None:
         self._http = http
+        self.observer = observer
         self._search = search
         self.batch_size = batch_size
         # Seconds to let a timed-out write settle on the server before checking it.
@@ -321,6 +334,8 @@ class SyncWriter:
                     path, batch, idempotent=idempotent, verifier=verifier, hooks=hooks
                 )
             except TraktError as exc:
+                if self.observer is not None:
+                    self.observer.failed(path)
                 if outcomes:
                     exc.add_note(
                         f"{len(outcomes)} item(s) in {number - 1} earlier batch(es) of "
@@ -333,13 +348,16 @@ class SyncWriter:
             recovered += confirmed
             if len(batches) > 1:
                 hooks.report("write", number, len(batches))
-        return WriteReport(
+        report = WriteReport(
             resolved=tuple(resolved),
             result=merged,
             outcomes=tuple(outcomes),
             posts=posts,
             recovered=recovered,
         )
+        if self.observer is not None:
+            self.observer.written(path, items, report)
+        return report
 
     def post(self, path: str, body: Mapping[str, Any], *, idempotent: bool) -> SyncResult:
         """One sync POST; the response as a `SyncResult`."""

@@ -14,11 +14,14 @@ from traktkit.cli.common import (
     ITEMS_ARGUMENT,
     JSON_OPTION,
     LIMIT_HELP,
+    LIVE_OPTION,
+    OFFLINE_OPTION,
     SEASON_OPTION,
     TYPE_OPTION,
     YEAR_OPTION,
     collect_items,
     int_option,
+    library,
     notes_on_error,
     render_write,
     require_login,
@@ -72,13 +75,16 @@ def _row(entry: CollectionEntry) -> tuple[Any, ...]:
 def list_(
     type: str = typer.Option("all", "--type", "-t", help="movies, shows or all."),
     limit: str = typer.Option(None, "--limit", "-n", help=LIMIT_HELP),
+    offline: bool = OFFLINE_OPTION,
+    live: bool = LIVE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List the collection with its metadata (every page)."""
     out = Output(as_json)
     max_items = int_option(limit, "--limit")
     with open_trakt(out) as trakt:
-        entries = list(trakt.collection.iter(type, metadata=True, limit=max_items))
+        source = library(trakt, out, offline=offline, live=live)
+        entries = source.collection(type, limit=max_items)
     if as_json:
         out.json([entry.to_api() for entry in entries])
         return

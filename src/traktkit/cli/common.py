@@ -22,6 +22,7 @@ from traktkit.cli.errors import NOT_FOUND
 from traktkit.cli.output import Output
 from traktkit.client import Trakt
 from traktkit.http.errors import NotAuthenticated
+from traktkit.local import LibraryReader
 from traktkit.models import Ids
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON on stdout.")
@@ -293,3 +294,20 @@ def notes_on_error(out: Output) -> Iterator[None]:
         for note in getattr(exc, "__notes__", ()):
             out.info(f"note: {note}")
         raise
+
+
+OFFLINE_OPTION = typer.Option(
+    False, "--offline", help="Answer from the local mirror (see `trakt sync`); send nothing."
+)
+LIVE_OPTION = typer.Option(False, "--live", help="Ask Trakt even when the local mirror is fresh.")
+
+
+def library(trakt: Trakt, out: Output, *, offline: bool, live: bool) -> LibraryReader:
+    """The mirror or the API for a list command; says on stderr when the mirror answers."""
+    reader = trakt.library(offline=offline, live=live)
+    if reader.source == "mirror":
+        synced = trakt.local.existing()
+        when = synced.last_sync_at() if synced is not None else None
+        stamp = when.strftime("%Y-%m-%d %H:%M UTC") if when is not None else "?"
+        out.info(f"(from the local mirror, last synced {stamp}; --live asks Trakt)")
+    return reader

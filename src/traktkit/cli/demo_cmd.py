@@ -18,8 +18,10 @@ import typer
 
 from traktkit.config import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 
-# Each step: (comment, argv). Later issues extend the tour.
-STEPS: list[tuple[str, list[str]]] = [
+# Each step: (comment, argv) or (comment, argv, expected exit code).
+Step = tuple[str, list[str]] | tuple[str, list[str], int]
+
+STEPS: list[Step] = [
     ("Sign in with the device flow (the sandbox approves the code for 'demo')", ["login"]),
     ("Who is logged in?", ["whoami"]),
     ("Search for a title: several films are called Dune", ["search", "Dune", "--type", "movie"]),
@@ -67,13 +69,29 @@ STEPS: list[tuple[str, list[str]]] = [
         "Recommendations (what you watched or collected is left out)",
         ["recommendations", "movies", "--limit", "5", "--ignore-collected"],
     ),
+    (
+        "An ambiguous title is never guessed: exit code 3 and the candidates",
+        ["watchlist", "add", "Dune"],
+        3,
+    ),
+    ("Mirror the whole library into SQLite (the first run reads every section)", ["sync"]),
+    ("Nothing changed since: the next sync costs one request", ["sync"]),
+    (
+        "Answered offline from the mirror, in milliseconds",
+        ["history", "list", "--offline", "--limit", "5"],
+    ),
+    ("Statistics from the mirror", ["stats", "--chart"]),
 ]
 
 
-def run_demo(steps: list[tuple[str, list[str]]] | None = None) -> int:
+def run_demo(steps: list[Step] | None = None) -> int:
     from traktkit.sandbox import SandboxConfig, running_sandbox
 
-    config = SandboxConfig(auto_approve="demo", device_interval=1.0)
+    # A year of viewing history and ratings, so recommendations and stats have material;
+    # the watchlist and collection start empty so the steps below read clearly.
+    config = SandboxConfig(
+        auto_approve="demo", device_interval=1.0, library="synthetic:plays=600,ratings=80"
+    )
     with (
         tempfile.TemporaryDirectory(prefix="traktkit-demo-") as home,
         running_sandbox(config) as sb,
@@ -89,12 +107,16 @@ def run_demo(steps: list[tuple[str, list[str]]] | None = None) -> int:
         for name in ("TRAKT_ACCESS_TOKEN", "TRAKT_REFRESH_TOKEN", "TRAKT_AUTH_URL"):
             env.pop(name, None)
         print(f"# traktkit demo: sandbox at {sb.url}, TRAKTKIT_HOME={home}", flush=True)
-        for comment, argv in steps or STEPS:
+        for step in steps or STEPS:
+            comment, argv = step[0], step[1]
+            expected = step[2] if len(step) == 3 else 0
             print(f"\n# {comment}\n$ trakt {shlex.join(argv)}", flush=True)
             done = subprocess.run([sys.executable, "-m", "traktkit", *argv], env=env, check=False)
-            if done.returncode != 0:
+            if done.returncode != expected:
                 print(f"# step failed with exit code {done.returncode}", file=sys.stderr)
-                return done.returncode
+                return done.returncode or 1
+            if expected:
+                print(f"# (exit code {done.returncode}, as expected)", flush=True)
         print("\n# demo finished: everything above ran offline against the sandbox.", flush=True)
     return 0
 

@@ -16,11 +16,14 @@ from traktkit.cli.common import (
     ITEMS_ARGUMENT,
     JSON_OPTION,
     LIMIT_HELP,
+    LIVE_OPTION,
+    OFFLINE_OPTION,
     SEASON_OPTION,
     TYPE_OPTION,
     YEAR_OPTION,
     collect_items,
     int_option,
+    library,
     notes_on_error,
     render_write,
     require_login,
@@ -50,6 +53,8 @@ def list_(
     since: str = typer.Option(None, "--since", help="From: 2024-01-01, 7d, yesterday, ..."),
     until: str = typer.Option(None, "--until", help="Up to: 2024-12-31T23:59, today, ..."),
     limit: str = typer.Option(None, "--limit", "-n", help=LIMIT_HELP),
+    offline: bool = OFFLINE_OPTION,
+    live: bool = LIVE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List plays, newest first (every page)."""
@@ -72,8 +77,14 @@ def list_(
         kind = "all"
     else:
         kind = validate_list_type(type or "all")
+    if options and offline:
+        raise InvalidInput("--offline cannot list the plays of one ITEM yet: drop one of them")
     with open_trakt(out) as trakt:
-        plays = list(trakt.history.iter(kind, since=start, until=end, limit=max_items, **options))
+        if options:
+            plays = trakt.history.list(kind, since=start, until=end, limit=max_items, **options)
+        else:
+            source = library(trakt, out, offline=offline, live=live)
+            plays = source.history(kind, since=start, until=end, limit=max_items)
     if as_json:
         out.json([play.to_api() for play in plays])
         return

@@ -12,11 +12,14 @@ from traktkit.cli.common import (
     ITEMS_ARGUMENT,
     JSON_OPTION,
     LIMIT_HELP,
+    LIVE_OPTION,
+    OFFLINE_OPTION,
     SEASON_OPTION,
     TYPE_OPTION,
     YEAR_OPTION,
     collect_items,
     int_option,
+    library,
     notes_on_error,
     render_write,
     require_login,
@@ -39,6 +42,8 @@ def list_(
         None, "--rating", "-r", help="Only these ratings: 10, or 8,9,10 (repeatable)."
     ),
     limit: str = typer.Option(None, "--limit", "-n", help=LIMIT_HELP),
+    offline: bool = OFFLINE_OPTION,
+    live: bool = LIVE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List ratings (every page), best first as Trakt sends them."""
@@ -47,7 +52,8 @@ def list_(
     wanted = parse_rating_filter(rating or [])
     max_items = int_option(limit, "--limit")
     with open_trakt(out) as trakt:
-        items = list(trakt.ratings.iter(kind, ratings=wanted, limit=max_items))
+        source = library(trakt, out, offline=offline, live=live)
+        items = source.ratings(kind, ratings=wanted, limit=max_items)
     if as_json:
         out.json([item.to_api() for item in items])
         return

@@ -19,7 +19,10 @@ def serve(
     library: str = typer.Option(
         None,
         metavar="SPEC",
-        help="Fill the user's library, e.g. synthetic:plays=10000,ratings=2000.",
+        help=(
+            "Fill the user's library: synthetic:plays=N,ratings=N,watchlist=N,"
+            "collection=N,favorites=N,lists=N,items=N,playback=N (or empty)."
+        ),
     ),
     faults: str = typer.Option(
         None, metavar="SPEC", help="Fault injection, e.g. 'GET /users/settings=503x2'."

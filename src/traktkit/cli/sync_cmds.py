@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors, report
 from traktkit.cli.output import Output
-from traktkit.mirror import Mirror, SchemaTooNew, SyncProgress, SyncReport, sync
+from traktkit.mirror import SchemaTooNew, SyncProgress, SyncReport, sync
 
 JSON_OPTION = typer.Option(False, "--json", help="Print what changed as JSON on stdout.")
 
@@ -30,7 +30,7 @@ def mirror_errors(path: object) -> Iterator[None]:
         yield
     except SchemaTooNew as exc:
         raise MirrorError(str(exc)) from None
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         raise MirrorError(f"the mirror database {path} cannot be used: {exc}") from None
 
 
@@ -111,7 +111,8 @@ def sync_command(
 ) -> None:
     """Mirror your Trakt library locally (only the sections that changed since last time)."""
     out = Output(as_json)
-    with open_trakt(out) as trakt, Mirror.from_settings(trakt.settings) as mirror:
+    with open_trakt(out) as trakt:
+        mirror = trakt.local.open()
         try:
             with mirror_errors(mirror.path), SyncBars(out.err) as bars:
                 result = sync(trakt.http, mirror, full=full, progress=bars.update)

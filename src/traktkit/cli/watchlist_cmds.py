@@ -16,11 +16,14 @@ from traktkit.cli.common import (
     ITEMS_ARGUMENT,
     JSON_OPTION,
     LIMIT_HELP,
+    LIVE_OPTION,
+    OFFLINE_OPTION,
     SEASON_OPTION,
     TYPE_OPTION,
     YEAR_OPTION,
     collect_items,
     int_option,
+    library,
     notes_on_error,
     render_write,
     require_login,
@@ -42,16 +45,19 @@ def list_(
     sort: str = typer.Option(None, "--sort", help="rank, added, title, released, ..."),
     sort_how: str = typer.Option(None, "--sort-how", help="asc or desc."),
     limit: str = typer.Option(None, "--limit", "-n", help=LIMIT_HELP),
+    offline: bool = OFFLINE_OPTION,
+    live: bool = LIVE_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """List the watchlist (every page)."""
+    """List the watchlist (every page, or the local mirror when it is fresh)."""
     out = Output(as_json)
     kind = validate_list_type(type)
     by = validate_sort(sort) if sort is not None else None
     how = validate_sort_how(sort_how) if sort_how is not None else None
     max_items = int_option(limit, "--limit")
     with open_trakt(out) as trakt:
-        items = list(trakt.watchlist.iter(kind, sort_by=by, sort_how=how, limit=max_items))
+        source = library(trakt, out, offline=offline, live=live)
+        items = source.watchlist(kind, sort_by=by, sort_how=how, limit=max_items)
     if as_json:
         out.json([item.to_api() for item in items])
         return

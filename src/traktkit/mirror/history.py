@@ -176,7 +176,8 @@ def _watched_movie(conn: sqlite3.Connection, trakt: int, stamp: str) -> None:
     fields = {"plays": plays, "last_watched_at": last, "last_updated_at": stamp}
     text = _merge(old[0] if old else None, fields, {"movie": {"$m": trakt}})
     conn.execute(
-        "INSERT OR REPLACE INTO watched_movies VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO watched_movies "
+        "(trakt, plays, last_watched_at, last_updated_at, json) VALUES (?, ?, ?, ?, ?)",
         (trakt, plays, last, stamp, text),
     )
 
@@ -205,7 +206,8 @@ def _watched_episode(conn: sqlite3.Connection, trakt: int, show: int) -> None:
     fields = {"number": number, "plays": plays, "last_watched_at": last}
     text = _merge(old[0] if old else None, fields, {})
     conn.execute(
-        "INSERT OR REPLACE INTO watched_episodes VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO watched_episodes "
+        "(show_trakt, season, number, plays, last_watched_at, json) VALUES (?, ?, ?, ?, ?, ?)",
         (*key, plays, last, text),
     )
 
@@ -231,6 +233,7 @@ def _watched_show(conn: sqlite3.Connection, show: int, stamp: str) -> None:
         tail["seasons"] = SEASONS_KEY
     text = _merge(old[0] if old else None, fields, tail)
     conn.execute(
-        "INSERT OR REPLACE INTO watched_shows VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO watched_shows (show_trakt, plays, last_watched_at, "
+        "last_updated_at, reset_at, has_seasons, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (show, plays, last, stamp, old[1] if old else None, has_seasons, text),
     )

@@ -134,7 +134,8 @@ def ratings(
         wanted = [rating] if isinstance(rating, int) else list(rating)
         where.append(_in("rating", wanted))
         args += wanted
-    sql = f"SELECT json FROM ratings WHERE {' AND '.join(where)} ORDER BY rated_at DESC, trakt"
+    order = "rated_at DESC, kind DESC, trakt DESC"
+    sql = f"SELECT json FROM ratings WHERE {' AND '.join(where)} ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return _assemble(conn, conn.execute(sql, args).fetchall(), full)
@@ -173,10 +174,14 @@ def _listed(row: Sequence[Any], item: Item) -> Listed:
     return Listed(item, rank, listed_at, _normalize(title) if title else None, released)
 
 
-def sort_items(items: list[Listed], sort: str = "rank", order: str | None = None) -> list[Item]:
+def sort_items(
+    items: list[Listed], sort: str | None = "rank", order: str | None = None
+) -> list[Item]:
     """List items by `rank`, `added`, `title` or `released` (`order` asc|desc; the default
     is ascending for rank and title, descending otherwise). Missing values come last;
-    ties keep rank order (as the API sorts)."""
+    ties keep rank order (as the API sorts). `sort=None` keeps the order given."""
+    if sort is None:
+        return [i.item for i in items]
     how = order or ("desc" if sort in _DESC_BY_DEFAULT else "asc")
     if how not in ("asc", "desc"):
         raise ValueError(f"order must be asc or desc, not {order!r}")
@@ -205,12 +210,14 @@ def list_items(
     table: str,
     type: str | None = None,
     *,
-    sort: str = "rank",
+    sort: str | None = None,
     order: str | None = None,
     full: bool = False,
     list_trakt: int | None = None,
 ) -> list[Item]:
-    """Watchlist, favorites or personal-list items (list-item wrappers, §7.4)."""
+    """Watchlist, favorites or personal-list items (list-item wrappers, §7.4): in the
+    order the server sent them (its default sort; items added locally last), or sorted by
+    `sort` (see `sort_items`)."""
     if table not in ("watchlist", "favorites", "list_items"):
         raise ValueError(f"not a list table: {table}")
     where: list[str] = ["1"]
@@ -228,7 +235,8 @@ def list_items(
             FROM {table} t
             LEFT JOIN media m ON m.kind = t.kind AND m.trakt = t.trakt
             LEFT JOIN media s ON s.kind = 'show' AND s.trakt = t.show_trakt
-            WHERE {" AND ".join(where)} ORDER BY t.rank, t.id""",
+            WHERE {" AND ".join(where)}
+            ORDER BY t.position IS NULL, t.position, t.rank, t.id""",
         args,
     ).fetchall()
     items = _assemble(conn, rows, full)
@@ -239,7 +247,7 @@ def list_items(
 
 def collection_movies(conn: sqlite3.Connection, *, full: bool = False) -> list[Item]:
     rows = conn.execute(
-        "SELECT json FROM collection_movies ORDER BY collected_at DESC, trakt"
+        "SELECT json FROM collection_movies ORDER BY collected_at DESC, position, trakt"
     ).fetchall()
     return _assemble(conn, rows, full)
 
@@ -266,7 +274,8 @@ def _shows(conn: sqlite3.Connection, sql: str, child: str, full: bool) -> list[I
 
 def collection_shows(conn: sqlite3.Connection, *, full: bool = False) -> list[Item]:
     sql = (
-        "SELECT show_trakt, json FROM collection_shows ORDER BY last_collected_at DESC, show_trakt"
+        "SELECT show_trakt, json FROM collection_shows "
+        "ORDER BY last_collected_at DESC, position, show_trakt"
     )
     return _shows(conn, sql, "collection_episodes", full)
 
@@ -294,7 +303,7 @@ def playback(
     if kinds:
         where, args = _in("kind", kinds), list(kinds)
     rows = conn.execute(
-        f"SELECT json FROM playback WHERE {where} ORDER BY paused_at DESC, id", args
+        f"SELECT json FROM playback WHERE {where} ORDER BY paused_at DESC, id DESC", args
     ).fetchall()
     return _assemble(conn, rows, full)
 

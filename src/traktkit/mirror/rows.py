@@ -80,9 +80,9 @@ def _wrapped(item: Any) -> tuple[Row, list[MediaRow]] | None:
     return row, media
 
 
-def _collect(items: Iterable[Any], extra: Any) -> Rows:
+def _collect(items: Iterable[Any], extra: Any, *, positions: bool = False) -> Rows:
     out = Rows()
-    for item in items:
+    for position, item in enumerate(items):
         base = _wrapped(item)
         if base is None:
             out.skipped += 1
@@ -93,6 +93,8 @@ def _collect(items: Iterable[Any], extra: Any) -> Rows:
             out.skipped += 1
             continue
         row.update(more)
+        if positions:
+            row["position"] = position
         out.main.append(row)
         out.media += media
     return out
@@ -145,7 +147,7 @@ def list_item_rows(items: Iterable[Any], list_trakt: int | None = None) -> Rows:
             row["list_trakt"] = list_trakt
         return row
 
-    return _collect(items, extra)
+    return _collect(items, extra, positions=True)
 
 
 def playback_rows(items: Iterable[Any]) -> Rows:
@@ -179,7 +181,7 @@ def _metadata(entry: Mapping[str, Any]) -> Row:
 def collection_movie_rows(items: Iterable[Any]) -> Rows:
     """`/sync/collection/movies` items -> `collection_movies` rows."""
     out = Rows()
-    for item in items:
+    for position, item in enumerate(items):
         if not isinstance(item, Mapping) or trakt_id(item.get("movie")) is None:
             out.skipped += 1
             continue
@@ -189,6 +191,7 @@ def collection_movie_rows(items: Iterable[Any]) -> Rows:
             "collected_at": iso(item.get("collected_at")),
             "updated_at": iso(item.get("updated_at")),
             **_metadata(item),
+            "position": position,
             "json": dumps(skeleton),
         }
         out.main.append(row)
@@ -206,7 +209,7 @@ def _show_entries(
     """Shows with nested `seasons[].episodes[]` (collection, watched) -> show rows plus
     episode rows keyed by (show_trakt, season, number)."""
     out = Rows()
-    for item in items:
+    for position, item in enumerate(items):
         show = trakt_id(item.get("show")) if isinstance(item, Mapping) else None
         if show is None or not isinstance(item, Mapping):
             out.skipped += 1
@@ -214,7 +217,9 @@ def _show_entries(
         seasons = item.get("seasons")
         shell = {k: (SEASONS_KEY if k == "seasons" else v) for k, v in item.items()}
         skeleton, media = split_item(shell, keep)
-        out.main.append({"show_trakt": show, **show_columns(item), "json": dumps(skeleton)})
+        out.main.append(
+            {"show_trakt": show, **show_columns(item, position), "json": dumps(skeleton)}
+        )
         out.media += media
         for season in seasons if isinstance(seasons, list) else []:
             if not isinstance(season, Mapping) or nested_key(season) is None:
@@ -238,9 +243,10 @@ def collection_show_rows(items: Iterable[Any]) -> Rows:
     return _show_entries(
         items,
         lambda e: {"collected_at": iso(e.get("collected_at")), **_metadata(e)},
-        lambda i: {
+        lambda i, position: {
             "last_collected_at": iso(i.get("last_collected_at")),
             "last_updated_at": iso(i.get("last_updated_at")),
+            "position": position,
         },
     )
 
@@ -274,7 +280,7 @@ def watched_show_rows(items: Iterable[Any]) -> Rows:
             "plays": _int(e.get("plays")) or 0,
             "last_watched_at": iso(e.get("last_watched_at")),
         },
-        lambda i: {
+        lambda i, position: {
             "plays": _int(i.get("plays")) or 0,
             "last_watched_at": iso(i.get("last_watched_at")),
             "last_updated_at": iso(i.get("last_updated_at")),

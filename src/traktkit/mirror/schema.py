@@ -111,6 +111,7 @@ _V1: tuple[str, ...] = (
         kind TEXT NOT NULL,
         trakt INTEGER NOT NULL,
         show_trakt INTEGER,
+        position INTEGER,                   -- order received (the server's default sort)
         json TEXT NOT NULL
     )""",
     "CREATE INDEX watchlist_item ON watchlist (kind, trakt)",
@@ -123,6 +124,7 @@ _V1: tuple[str, ...] = (
         kind TEXT NOT NULL,
         trakt INTEGER NOT NULL,
         show_trakt INTEGER,
+        position INTEGER,
         json TEXT NOT NULL
     )""",
     "CREATE INDEX favorites_item ON favorites (kind, trakt)",
@@ -136,6 +138,7 @@ _V1: tuple[str, ...] = (
         audio TEXT,
         audio_channels TEXT,
         three_d TEXT,                       -- JSON value of metadata.3d
+        position INTEGER,                   -- order received (ties of collected_at)
         json TEXT NOT NULL
     )""",
     "CREATE INDEX collection_movies_collected_at ON collection_movies (collected_at)",
@@ -143,6 +146,7 @@ _V1: tuple[str, ...] = (
         show_trakt INTEGER PRIMARY KEY,
         last_collected_at TEXT,
         last_updated_at TEXT,
+        position INTEGER,
         json TEXT NOT NULL                  -- the show item, `seasons` left out
     )""",
     """CREATE TABLE collection_episodes (
@@ -215,6 +219,7 @@ _V1: tuple[str, ...] = (
         kind TEXT NOT NULL,
         trakt INTEGER NOT NULL,
         show_trakt INTEGER,
+        position INTEGER,
         json TEXT NOT NULL
     )""",
     "CREATE INDEX list_items_list ON list_items (list_trakt, rank)",

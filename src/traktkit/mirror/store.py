@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from traktkit.mirror import reads
 from traktkit.mirror.schema import connect
-from traktkit.mirror.tables import SectionState, read_state
+from traktkit.mirror.tables import SectionState, now_iso, read_state
 from traktkit.models import (
     CollectionMovie,
     CollectionShow,
@@ -56,6 +56,14 @@ COUNTED_TABLES: tuple[str, ...] = (
     "list_items",
     "media",
 )
+
+
+def _sort(sort_by: str | None, sort_how: str | None) -> tuple[str | None, str | None]:
+    """The live API's rule: no sort asked -> the server's order; else sort_by/sort_how
+    with `rank` and `asc` as defaults."""
+    if sort_by is None and sort_how is None:
+        return None, None
+    return sort_by or "rank", sort_how or "asc"
 
 
 class Mirror:
@@ -143,10 +151,18 @@ class Mirror:
         value = self.meta("last_sync_at")
         return parse_datetime(value) if value else None
 
+    def mark_stale(self) -> None:
+        """Something changed on the server that the mirror could not record (a write that
+        failed part-way): answer live until the next complete sync."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('stale_since', ?)", (now_iso(),)
+            )
+
     def is_fresh(self, max_age: float | timedelta, *, now: datetime | None = None) -> bool:
         """True when a complete sync finished less than `max_age` (seconds) ago."""
         last = self.last_sync_at()
-        if last is None:
+        if last is None or self.meta("stale_since") is not None:
             return False
         age = max_age if isinstance(max_age, timedelta) else timedelta(seconds=max_age)
         return (now or datetime.now(UTC)) - last <= age
@@ -200,12 +216,12 @@ class Mirror:
         limit: int | None = None,
         full: bool = False,
     ) -> list[WatchlistItem]:
-        """Watchlist items, like `trakt.watchlist.list`: `sort_by` rank (default), added,
-        title or released; `sort_how` asc (default) or desc."""
+        """Watchlist items, like `trakt.watchlist.list`: in the server's default order (the
+        user's preferred sort, as last synced), or by `sort_by` rank, added, title or
+        released and `sort_how` asc (the default when either is given) or desc."""
         with self.reading() as conn:
-            raw = reads.list_items(
-                conn, "watchlist", type, sort=sort_by or "rank", order=sort_how or "asc", full=full
-            )
+            sort, order = _sort(sort_by, sort_how)
+            raw = reads.list_items(conn, "watchlist", type, sort=sort, order=order, full=full)
         return [WatchlistItem.model_validate(item) for item in raw[:limit]]
 
     def favorites(
@@ -219,9 +235,8 @@ class Mirror:
     ) -> list[WatchlistItem]:
         """Favorites (list-item wrappers), like the watchlist."""
         with self.reading() as conn:
-            raw = reads.list_items(
-                conn, "favorites", type, sort=sort_by or "rank", order=sort_how or "asc", full=full
-            )
+            sort, order = _sort(sort_by, sort_how)
+            raw = reads.list_items(conn, "favorites", type, sort=sort, order=order, full=full)
         return [WatchlistItem.model_validate(item) for item in raw[:limit]]
 
     def collection(

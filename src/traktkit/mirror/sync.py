@@ -78,6 +78,7 @@ def sync(
                 ("last_activities", dumps(activities)),
             ):
                 conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            conn.execute("DELETE FROM meta WHERE key = 'stale_since'")
     finally:
         report.requests = fetch.requests
         report.finished_at = now_iso()

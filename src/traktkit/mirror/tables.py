@@ -85,20 +85,29 @@ def replace_rows(
 ) -> Changes:
     """Make the rows of `table` matching `scope` exactly `rows` (matched by `keys`).
 
-    Unchanged rows (same `json`) are left alone; the last of duplicate keys wins.
+    Rows whose `json` and `position` (where the table has one) are unchanged are left
+    alone; a change of position alone is written but not counted as an update. The last
+    of duplicate keys wins.
     """
-    old: dict[tuple[Any, ...], str] = {}
-    for found in conn.execute(f"SELECT {', '.join(keys)}, json FROM {table} WHERE {scope}", args):
-        old[tuple(found[:-1])] = found[-1]
+    tracked = "position" if rows and "position" in rows[0] else "NULL"
+    old: dict[tuple[Any, ...], tuple[str, Any]] = {}
+    sql = f"SELECT {', '.join(keys)}, json, {tracked} FROM {table} WHERE {scope}"
+    for found in conn.execute(sql, args):
+        old[tuple(found[:-2])] = (found[-2], found[-1])
     new: dict[tuple[Any, ...], Mapping[str, Any]] = {}
     for row in rows:
         new[tuple(row[k] for k in keys)] = row
     removed = [key for key in old if key not in new]
     delete_keys(conn, table, keys, removed)
-    changed = [row for key, row in new.items() if old.get(key) != row["json"]]
-    insert_rows(conn, table, changed, replace=True)
+    written, updated = [], 0
+    for key, row in new.items():
+        before = old.get(key)
+        if before is None or before != (row["json"], row.get("position")):
+            written.append(row)
+            updated += before is not None and before[0] != row["json"]
+    insert_rows(conn, table, written, replace=True)
     added = sum(1 for key in new if key not in old)
-    return Changes(added, len(removed), len(changed) - added, len(new))
+    return Changes(added, len(removed), updated, len(new))
 
 
 @dataclass(frozen=True)

@@ -330,7 +330,9 @@ def _collection(
             "metadata": meta,
         }
         conn.execute(
-            "INSERT OR REPLACE INTO collection_movies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO collection_movies (trakt, collected_at, updated_at, "
+            "media_type, resolution, hdr, audio, audio_channels, three_d, json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (t.trakt, collected, now, *_meta_columns(meta), dumps(item)),
         )
         return None
@@ -343,7 +345,9 @@ def _collection(
         return "episode: its season/number is not in the mirror"
     entry = {"number": number[0], "collected_at": collected, "metadata": meta}
     conn.execute(
-        "INSERT OR REPLACE INTO collection_episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO collection_episodes (show_trakt, season, number, collected_at, "
+        "media_type, resolution, hdr, audio, audio_channels, three_d, json) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (t.show, t.season, number[0], collected, *_meta_columns(meta), dumps(entry)),
     )
     old = conn.execute(
@@ -357,7 +361,8 @@ def _collection(
             "seasons": SEASONS_KEY,
         }
         conn.execute(
-            "INSERT INTO collection_shows VALUES (?, ?, ?, ?)",
+            "INSERT INTO collection_shows (show_trakt, last_collected_at, last_updated_at, "
+            "json) VALUES (?, ?, ?, ?)",
             (t.show, collected, now, dumps(shell)),
         )
     else:
