@@ -6,8 +6,10 @@ The `Trakt` facade (`traktkit.client`) builds them; each is usable on its own to
 from traktkit.api.collection import CollectionApi
 from traktkit.api.discovery import DiscoverApi
 from traktkit.api.errors import AmbiguousItem, CandidateInfo, InvalidInput, ItemNotFound
+from traktkit.api.favorites import FavoritesApi
 from traktkit.api.history import HistoryApi
 from traktkit.api.items import ItemRef, ItemSpec, parse_item, parse_items_file
+from traktkit.api.lists import ListsApi
 from traktkit.api.media import ItemInfo, MediaApi
 from traktkit.api.payload import ItemOutcome
 from traktkit.api.ratings import RatingsApi
@@ -30,6 +32,7 @@ __all__ = [
     "CandidateInfo",
     "CollectionApi",
     "DiscoverApi",
+    "FavoritesApi",
     "HistoryApi",
     "InvalidInput",
     "ItemInfo",
@@ -38,6 +41,7 @@ __all__ = [
     "ItemOutcome",
     "ItemRef",
     "ItemSpec",
+    "ListsApi",
     "MediaApi",
     "RatingsApi",
     "RecommendationsApi",

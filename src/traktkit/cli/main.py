@@ -41,6 +41,7 @@ def _register() -> None:
         discovery_cmds,
         history_cmds,
         info_cmd,
+        mcp_cmd,
         ratings_cmds,
         sandbox_cmds,
         search_cmds,
@@ -61,6 +62,7 @@ def _register() -> None:
     stats_cmds.register(app)
     sandbox_cmds.register(app)
     demo_cmd.register(app)
+    mcp_cmd.register(app)
 
 
 _register()
