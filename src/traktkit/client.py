@@ -107,7 +107,7 @@ class Trakt:
     def library(self, *, offline: bool = False, live: bool = False) -> LibraryReader:
         """Your lists from the local mirror (`offline`, or when a synced mirror is fresh)
         or else from the API; `live` forces the API."""
-        return LibraryReader(self, self.local.for_reading(offline=offline, live=live))
+        return LibraryReader(self, offline=offline, live=live)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **kwargs: object) -> Trakt:

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from traktkit.api.writes import WriteItem, WriteReport
 from traktkit.config import ConfigError, Settings
-from traktkit.mirror import Mirror, WriteKind, entries_from_outcomes
+from traktkit.mirror import Mirror, SchemaTooNew, WriteKind, entries_from_outcomes
 from traktkit.models import CollectionMovie, CollectionShow, HistoryItem, RatingItem, WatchlistItem
 
 if TYPE_CHECKING:
@@ -37,59 +38,97 @@ KIND_BY_PATH: dict[str, WriteKind] = {
 }
 
 
+# The mirror's sections behind each list question (see traktkit.mirror.SECTIONS).
+SECTIONS_FOR = {
+    "watchlist": ("watchlist",),
+    "history": ("history",),
+    "ratings": ("ratings.movies", "ratings.shows", "ratings.seasons", "ratings.episodes"),
+    "collection": ("collection.movies", "collection.shows"),
+}
+# What a broken or foreign mirror file raises; reads then go live, writes are unaffected.
+MIRROR_ERRORS = (sqlite3.Error, SchemaTooNew, OSError, ValueError)
+
+
 class MirrorNotSynced(ConfigError):
-    """`--offline` without a synced mirror (exit code 2)."""
+    """`--offline` without a usable synced mirror (exit code 2)."""
 
 
 class MirrorLink:
-    """Opens the mirror lazily and keeps it in step with writes (a `WriteObserver`)."""
+    """Opens the mirror lazily and keeps it in step with writes (a `WriteObserver`).
+
+    Thread-safe (the MCP server shares one client between worker threads). A mirror
+    that cannot be used never fails a write Trakt accepted: it is logged and skipped.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self._path = settings.mirror_path
         self.max_age = settings.mirror_max_age
         self._mirror: Mirror | None = None
+        self._lock = threading.Lock()
 
     def existing(self) -> Mirror | None:
         """The mirror when its file exists (never creates one)."""
-        if self._mirror is None and self._path.exists():
-            self._mirror = Mirror(self._path)
-        return self._mirror
+        with self._lock:
+            if self._mirror is None and self._path.exists():
+                self._mirror = Mirror(self._path)
+            return self._mirror
 
     def open(self) -> Mirror:
         """The mirror, created on first use (for `trakt sync`)."""
-        if self._mirror is None:
-            self._mirror = Mirror(self._path)
-        return self._mirror
+        with self._lock:
+            if self._mirror is None:
+                self._mirror = Mirror(self._path)
+            return self._mirror
 
-    def for_reading(self, *, offline: bool = False, live: bool = False) -> Mirror | None:
-        """The mirror when it should answer a read, else None (ask the API)."""
+    def synced(self) -> Mirror | None:
+        """The mirror when it exists, is usable and has completed a sync."""
+        mirror = self.existing()
+        if mirror is None:
+            return None
+        try:
+            return mirror if mirror.last_sync_at() is not None else None
+        except MIRROR_ERRORS as exc:
+            logger.warning("the local mirror %s cannot be used: %s", self._path, exc)
+            return None
+
+    def for_reading(
+        self, question: str, *, offline: bool = False, live: bool = False
+    ) -> Mirror | None:
+        """The mirror when it should answer `question` (watchlist, history, ratings,
+        collection), else None: ask the API."""
         if offline and live:
             raise ConfigError("--offline and --live contradict each other: choose one")
         if live:
             return None
-        mirror = self.existing()
-        synced = mirror is not None and mirror.last_sync_at() is not None
+        mirror = self.synced()
         if offline:
-            if not synced:
-                raise MirrorNotSynced("no local mirror yet: run `trakt sync` first")
+            if mirror is None:
+                raise MirrorNotSynced("no usable local mirror: run `trakt sync` first")
             return mirror
-        if synced and self.max_age > 0 and mirror is not None and mirror.is_fresh(self.max_age):
-            return mirror
-        return None
+        if mirror is None or self.max_age <= 0:
+            return None
+        try:
+            fresh = mirror.is_fresh(self.max_age)
+            states = [mirror.state(name) for name in SECTIONS_FOR.get(question, ())]
+        except MIRROR_ERRORS:
+            return None
+        # a section the server did not offer at the last sync is asked live
+        complete = all(st is not None and st.status == "ok" for st in states)
+        return mirror if fresh and complete else None
 
     # -- WriteObserver -----------------------------------------------------------------
 
     def written(self, path: str, items: Sequence[WriteItem], report: WriteReport) -> None:
-        mirror = self.existing()
         kind = KIND_BY_PATH.get(path)
-        if mirror is None or kind is None or mirror.last_sync_at() is None:
+        mirror = self.synced() if kind is not None else None
+        if mirror is None or kind is None:
             return
         fields = {id(w.item): w.fields for w in items}
         entries = entries_from_outcomes(report.outcomes, lambda item: fields.get(id(item), {}))
         deleted = [play for play, status in report.plays if status == "deleted"]
         try:
             mirror.apply_write(kind, entries, report.result, history_ids=deleted)
-        except (sqlite3.Error, ValueError) as exc:
+        except MIRROR_ERRORS as exc:
             logger.warning("could not update the local mirror (%s); it will resync", exc)
             self.failed(path)
 
@@ -98,22 +137,35 @@ class MirrorLink:
         if mirror is not None:
             try:
                 mirror.mark_stale()
-            except sqlite3.Error as exc:
+            except MIRROR_ERRORS as exc:
                 logger.warning("could not mark the local mirror stale: %s", exc)
 
     def close(self) -> None:
-        if self._mirror is not None:
-            self._mirror.close()
-            self._mirror = None
+        with self._lock:
+            if self._mirror is not None:
+                self._mirror.close()
+                self._mirror = None
 
 
 class LibraryReader:
-    """The user's lists, from the mirror or the API (`source` says which)."""
+    """The user's lists, each from the mirror or the API (`source_of` says which)."""
 
-    def __init__(self, trakt: Trakt, mirror: Mirror | None) -> None:
+    def __init__(self, trakt: Trakt, *, offline: bool = False, live: bool = False) -> None:
         self._trakt = trakt
-        self._mirror = mirror
-        self.source: Literal["mirror", "api"] = "mirror" if mirror is not None else "api"
+        self._offline = offline
+        self._live = live
+
+    def mirror_for(self, question: str) -> Mirror | None:
+        """The mirror that answers `question`, or None for the API."""
+        return self._trakt.local.for_reading(question, offline=self._offline, live=self._live)
+
+    def source_of(self, question: str) -> Literal["mirror", "api"]:
+        return "mirror" if self.mirror_for(question) is not None else "api"
+
+    def synced_at(self) -> datetime | None:
+        """When the mirror last completed a sync (None: never, or unusable)."""
+        mirror = self._trakt.local.synced()
+        return mirror.last_sync_at() if mirror is not None else None
 
     def watchlist(
         self,
@@ -123,8 +175,8 @@ class LibraryReader:
         sort_how: str | None = None,
         limit: int | None = None,
     ) -> list[WatchlistItem]:
-        if self._mirror is not None:
-            return self._mirror.watchlist(type, sort_by=sort_by, sort_how=sort_how, limit=limit)
+        if (mirror := self.mirror_for("watchlist")) is not None:
+            return mirror.watchlist(type, sort_by=sort_by, sort_how=sort_how, limit=limit)
         return self._trakt.watchlist.list(type, sort_by=sort_by, sort_how=sort_how, limit=limit)
 
     def history(
@@ -135,20 +187,20 @@ class LibraryReader:
         until: datetime | None = None,
         limit: int | None = None,
     ) -> list[HistoryItem]:
-        if self._mirror is not None:
-            return self._mirror.history(type, since=since, until=until, limit=limit)
+        if (mirror := self.mirror_for("history")) is not None:
+            return mirror.history(type, since=since, until=until, limit=limit)
         return self._trakt.history.list(type, since=since, until=until, limit=limit)
 
     def ratings(
         self, type: str = "all", *, ratings: Iterable[int] = (), limit: int | None = None
     ) -> list[RatingItem]:
-        if self._mirror is not None:
-            return self._mirror.ratings(type, ratings=tuple(ratings), limit=limit)
+        if (mirror := self.mirror_for("ratings")) is not None:
+            return mirror.ratings(type, ratings=tuple(ratings), limit=limit)
         return self._trakt.ratings.list(type, ratings=tuple(ratings), limit=limit)
 
     def collection(
         self, type: str = "all", *, limit: int | None = None
     ) -> list[CollectionMovie | CollectionShow]:
-        if self._mirror is not None:
-            return self._mirror.collection(type, limit=limit)
+        if (mirror := self.mirror_for("collection")) is not None:
+            return mirror.collection(type, limit=limit)
         return list(self._trakt.collection.list(type, limit=limit))

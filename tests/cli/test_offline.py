@@ -111,3 +111,15 @@ def test_a_failed_write_makes_reads_go_live(logged_in: Sandbox) -> None:
     assert result.exit_code == 0
     assert "local mirror" not in result.stderr
     assert logged_in.requests()["total"] >= 1
+
+
+def test_a_broken_mirror_file_never_fails_a_write_and_reads_go_live(logged_in: Sandbox) -> None:
+    (logged_in.home / "mirror.sqlite3").write_bytes(b"this is not a database" * 100)
+    added = logged_in.cli("watchlist", "add", "Inception")
+    assert added.exit_code == 0, added.stderr  # Trakt accepted it: that is what counts
+    listed = logged_in.cli("watchlist", "list", "--json")
+    assert listed.exit_code == 0, listed.stderr
+    assert [i["movie"]["title"] for i in listed.json()] == ["Inception"]
+    offline = logged_in.cli("watchlist", "list", "--offline")
+    assert offline.exit_code == 2
+    assert "trakt sync" in offline.stderr

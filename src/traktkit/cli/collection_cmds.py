@@ -83,7 +83,7 @@ def list_(
     out = Output(as_json)
     max_items = int_option(limit, "--limit")
     with open_trakt(out) as trakt:
-        source = library(trakt, out, offline=offline, live=live)
+        source = library(trakt, out, "collection", offline=offline, live=live)
         entries = source.collection(type, limit=max_items)
     if as_json:
         out.json([entry.to_api() for entry in entries])

@@ -302,12 +302,13 @@ OFFLINE_OPTION = typer.Option(
 LIVE_OPTION = typer.Option(False, "--live", help="Ask Trakt even when the local mirror is fresh.")
 
 
-def library(trakt: Trakt, out: Output, *, offline: bool, live: bool) -> LibraryReader:
+def library(
+    trakt: Trakt, out: Output, question: str, *, offline: bool, live: bool
+) -> LibraryReader:
     """The mirror or the API for a list command; says on stderr when the mirror answers."""
     reader = trakt.library(offline=offline, live=live)
-    if reader.source == "mirror":
-        synced = trakt.local.existing()
-        when = synced.last_sync_at() if synced is not None else None
+    if reader.source_of(question) == "mirror":
+        when = reader.synced_at()
         stamp = when.strftime("%Y-%m-%d %H:%M UTC") if when is not None else "?"
         out.info(f"(from the local mirror, last synced {stamp}; --live asks Trakt)")
     return reader

@@ -83,7 +83,7 @@ def list_(
         if options:
             plays = trakt.history.list(kind, since=start, until=end, limit=max_items, **options)
         else:
-            source = library(trakt, out, offline=offline, live=live)
+            source = library(trakt, out, "history", offline=offline, live=live)
             plays = source.history(kind, since=start, until=end, limit=max_items)
     if as_json:
         out.json([play.to_api() for play in plays])

@@ -52,7 +52,7 @@ def list_(
     wanted = parse_rating_filter(rating or [])
     max_items = int_option(limit, "--limit")
     with open_trakt(out) as trakt:
-        source = library(trakt, out, offline=offline, live=live)
+        source = library(trakt, out, "ratings", offline=offline, live=live)
         items = source.ratings(kind, ratings=wanted, limit=max_items)
     if as_json:
         out.json([item.to_api() for item in items])

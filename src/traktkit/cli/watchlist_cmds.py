@@ -56,7 +56,7 @@ def list_(
     how = validate_sort_how(sort_how) if sort_how is not None else None
     max_items = int_option(limit, "--limit")
     with open_trakt(out) as trakt:
-        source = library(trakt, out, offline=offline, live=live)
+        source = library(trakt, out, "watchlist", offline=offline, live=live)
         items = source.watchlist(kind, sort_by=by, sort_how=how, limit=max_items)
     if as_json:
         out.json([item.to_api() for item in items])

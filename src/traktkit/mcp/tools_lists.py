@@ -8,7 +8,6 @@ watchlist orders other than rank/added/title/released) always goes to Trakt."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -32,7 +31,6 @@ from traktkit.mcp.outputs import (
     watchlist_entry,
 )
 from traktkit.mcp.state import ServerState
-from traktkit.mirror import SchemaTooNew
 
 __all__ = ["MIRROR_SORTS", "register"]
 
@@ -61,24 +59,21 @@ MIRROR_SORTS = ("rank", "added", "title", "released")
 
 
 def _read(
-    state: ServerState, limit: int, read: Callable[[LibraryReader, int], Sequence[T]], live: bool
+    state: ServerState,
+    question: str,
+    limit: int,
+    read: Callable[[LibraryReader, int], Sequence[T]],
+    live: bool,
 ) -> tuple[list[T], dict[str, Any]]:
     """Up to `limit` entries (one more is read to tell whether more exist) from the
     library's reader, and the list's metadata (`source`, `count`, `more`)."""
-    trakt = state.trakt()
-    try:
-        reader = trakt.library(live=live)
-    except (sqlite3.Error, OSError, SchemaTooNew) as exc:
-        logger.warning("the local mirror cannot be used (%s); asking Trakt", exc)
-        reader = trakt.library(live=True)
+    reader = state.trakt().library(live=live)
+    source = reader.source_of(question)
     found = list(read(reader, limit + 1))
-    synced = None
-    if reader.source == "mirror":
-        mirror = trakt.local.existing()
-        synced = stamp(mirror.last_sync_at()) if mirror is not None else None
+    synced = stamp(reader.synced_at()) if source == "mirror" else None
     entries = found[:limit]
     meta = {
-        "source": "mirror" if reader.source == "mirror" else "trakt",
+        "source": source if source == "mirror" else "trakt",
         "mirror_synced_at": synced,
         "count": len(entries),
         "more": len(found) > limit,
@@ -111,6 +106,7 @@ def register(server: MCPServer, state: ServerState) -> None:
             how = sort_how or ("asc" if sort else None)
             items, meta = _read(
                 state,
+                "watchlist",
                 limit,
                 lambda r, n: r.watchlist(kind, sort_by=sort, sort_how=how, limit=n),
                 live=sort is not None and sort not in MIRROR_SORTS,
@@ -152,6 +148,7 @@ def register(server: MCPServer, state: ServerState) -> None:
                 ref = item_input(item)
                 items, meta = _read(
                     state,
+                    "history",
                     limit,
                     lambda _r, n: state.trakt().history.list(
                         item=ref, since=start, until=end, limit=n
@@ -161,6 +158,7 @@ def register(server: MCPServer, state: ServerState) -> None:
             else:
                 items, meta = _read(
                     state,
+                    "history",
                     limit,
                     lambda r, n: r.history(kind, since=start, until=end, limit=n),
                     live=False,
@@ -185,7 +183,11 @@ def register(server: MCPServer, state: ServerState) -> None:
             kind = validate_list_type(type, option="type")
             wanted = sorted(set(ratings or []))
             items, meta = _read(
-                state, limit, lambda r, n: r.ratings(kind, ratings=wanted, limit=n), live=False
+                state,
+                "ratings",
+                limit,
+                lambda r, n: r.ratings(kind, ratings=wanted, limit=n),
+                live=False,
             )
             return RatingsList(items=[rating_entry(i) for i in items], **meta)
 
@@ -205,5 +207,7 @@ def register(server: MCPServer, state: ServerState) -> None:
         limit: LimitField = 100,
     ) -> CollectionList:
         with tool_errors(state.secrets):
-            items, meta = _read(state, limit, lambda r, n: r.collection(type, limit=n), live=False)
+            items, meta = _read(
+                state, "collection", limit, lambda r, n: r.collection(type, limit=n), live=False
+            )
             return CollectionList(items=[collection_entry(i) for i in items], **meta)
