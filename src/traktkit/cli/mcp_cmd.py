@@ -38,14 +38,8 @@ def mcp(
         sys.stderr.write(f"trakt: error: --log-level must be one of {', '.join(LOG_LEVELS)}\n")
         raise typer.Exit(2)
     configure_logging(level)
-    try:
-        from traktkit.mcp.server import build_server
-    except ImportError as exc:  # the optional `mcp` SDK is missing
-        sys.stderr.write(
-            f"trakt: error: the MCP server needs the `mcp` package ({exc.name} is missing): "
-            "pip install 'traktkit[mcp]'\n"
-        )
-        raise typer.Exit(2) from None
+    from traktkit.mcp.server import build_server  # imported here: the CLI must start fast
+
     server = build_server()
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in a terminal: just stop
         server.run("stdio")
