@@ -45,7 +45,8 @@ _SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 def check_list_id(value: int | str) -> str:
     """A list's Trakt id (positive whole number) or slug, for a path."""
     text = str(value).strip()
-    if isinstance(value, bool) or not ((text.isdigit() and int(text) > 0) or _SLUG.fullmatch(text)):
+    valid = int(text) > 0 if text.isdigit() else bool(_SLUG.fullmatch(text))
+    if isinstance(value, bool) or not valid:
         raise InvalidInput(f"a list is named by its Trakt id or slug; got {value!r}")
     return text
 

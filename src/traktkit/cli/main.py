@@ -39,7 +39,9 @@ def _register() -> None:
         collection_cmds,
         demo_cmd,
         discovery_cmds,
+        export_cmds,
         history_cmds,
+        import_cmds,
         info_cmd,
         mcp_cmd,
         ratings_cmds,
@@ -60,6 +62,8 @@ def _register() -> None:
     discovery_cmds.register(app)
     sync_cmds.register(app)
     stats_cmds.register(app)
+    export_cmds.register(app)
+    import_cmds.register(app)
     sandbox_cmds.register(app)
     demo_cmd.register(app)
     mcp_cmd.register(app)

@@ -13,6 +13,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Output:
@@ -42,7 +43,8 @@ class Output:
             table.add_column(column, overflow="fold")
         count = 0
         for row in rows:
-            table.add_row(*("" if cell is None else str(cell) for cell in row))
+            # cells are plain text: "Dune (2021) [movie]" must not be read as rich markup
+            table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
             count += 1
         if count:
             self.out.print(table)
