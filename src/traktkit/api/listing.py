@@ -9,11 +9,19 @@ from itertools import islice
 from typing import Any, Final, TypeVar
 
 from traktkit.api.errors import InvalidInput
-from traktkit.api.validate import parse_since, validate_limit
+from traktkit.api.validate import parse_since, validate_limit, validate_sort, validate_sort_how
 from traktkit.http.client import AuthMode, HttpClient, PageInfo
 from traktkit.models import Ids, format_datetime
 
-__all__ = ["MAX_ITEMS", "PAGE_SIZE", "as_bound", "check_max_items", "paged", "path_id"]
+__all__ = [
+    "MAX_ITEMS",
+    "PAGE_SIZE",
+    "as_bound",
+    "check_max_items",
+    "paged",
+    "path_id",
+    "ranked_path",
+]
 
 M = TypeVar("M")
 
@@ -44,6 +52,16 @@ def paged(
         raw = islice(raw, limit)
     for item in raw:
         yield build(item)
+
+
+def ranked_path(path: str, kind: str, sort_by: str | None, sort_how: str | None) -> str:
+    """`{path}[/{kind}[/{sort_by}/{sort_how}]]` of a ranked list (watchlist, favorites, list
+    items): sorting (rank / asc unless given) names the kind, even `all`."""
+    if sort_by is not None or sort_how is not None:
+        by = validate_sort(sort_by or "rank")
+        how = validate_sort_how(sort_how or "asc")
+        return f"{path}/{kind}/{by}/{how}"
+    return path if kind == "all" else f"{path}/{kind}"
 
 
 def as_bound(value: datetime | str | None, option: str) -> str | None:

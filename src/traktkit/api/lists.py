@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from traktkit.api.errors import InvalidInput
-from traktkit.api.listing import check_max_items, paged
+from traktkit.api.listing import check_max_items, paged, ranked_path
 from traktkit.api.payload import DEFAULT_CHUNK_SIZE, chunk_items
 from traktkit.api.validate import (
     validate_choice,
@@ -143,11 +143,8 @@ class ListsApi:
     ) -> Iterator[WatchlistItem]:
         """`GET /users/{user}/lists/{id}/items[/all/{sort_by}/{sort_how}]` (all pages):
         list-item wrappers (movies, shows, seasons, episodes, people)."""
-        path = f"/users/{user}/lists/{check_list_id(list_id)}/items"
-        if sort_by is not None or sort_how is not None:
-            path += (
-                f"/all/{validate_sort(sort_by or 'rank')}/{validate_sort_how(sort_how or 'asc')}"
-            )
+        base = f"/users/{user}/lists/{check_list_id(list_id)}/items"
+        path = ranked_path(base, "all", sort_by, sort_how)
         auth: AuthMode = "required" if user == "me" else "optional"
         return paged(
             self._http,

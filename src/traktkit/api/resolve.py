@@ -51,6 +51,7 @@ __all__ = [
     "SyncSection",
     "choose",
     "normalize_title",
+    "numbered_item",
     "resolve",
     "resolve_spec",
     "score_candidates",
@@ -421,6 +422,11 @@ def _resolved_from(ref: ItemRef, chosen: Candidate) -> ResolvedItem:
     assert show is not None
     if ref.season is None:
         return ResolvedItem(type="show", media=show, query=ref.text)
+    return numbered_item(ref, show)
+
+
+def numbered_item(ref: ItemRef, show: Show) -> ResolvedItem:
+    """The season (no episode number) or episode `ref` names by numbers, under `show`."""
     if ref.episode is None:
         return ResolvedItem(
             type="season",

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
 
 from traktkit.api.errors import InvalidInput
 from traktkit.models.dates import as_utc, format_datetime, truncate_to_minute
@@ -43,6 +43,7 @@ __all__ = [
     "ListType",
     "Period",
     "SortHow",
+    "WatchlistSort",
     "parse_since",
     "parse_when",
     "validate_audio_channels",
@@ -67,7 +68,7 @@ SortHow = Literal["asc", "desc"]
 
 PERIODS: Final[tuple[str, ...]] = ("daily", "weekly", "monthly", "yearly", "all")
 LIST_TYPES: Final[tuple[str, ...]] = ("movies", "shows", "seasons", "episodes", "all")
-WATCHLIST_SORTS: Final[tuple[str, ...]] = (
+WatchlistSort = Literal[
     "rank",
     "added",
     "title",
@@ -80,7 +81,8 @@ WATCHLIST_SORTS: Final[tuple[str, ...]] = (
     "random",
     "watched",
     "collected",
-)
+]
+WATCHLIST_SORTS: Final[tuple[str, ...]] = get_args(WatchlistSort)
 SORT_HOW: Final[tuple[str, ...]] = ("asc", "desc")
 
 # Collection metadata (REFERENCE §8.4).

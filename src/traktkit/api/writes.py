@@ -39,10 +39,10 @@ from traktkit.api.payload import (
     chunk_items,
     summarize,
 )
-from traktkit.api.resolve import ResolvedItem, Search, resolve, resolve_spec
+from traktkit.api.resolve import ResolvedItem, Search, numbered_item, resolve, resolve_spec
 from traktkit.http.client import HttpClient
 from traktkit.http.errors import NetworkError, ServerError, TraktError
-from traktkit.models import Episode, Ids, Movie, Season, Show, SyncResult
+from traktkit.models import Episode, Ids, Movie, Show, SyncResult
 
 __all__ = [
     "MAX_RECOVERIES",
@@ -166,23 +166,7 @@ def direct_item(ref: ItemRef) -> ResolvedItem | None:
         return None
     ids = _ids(ref.id_type, ref.id)
     if ref.names_show:
-        show = Show(ids=ids)
-        if ref.episode is None:
-            return ResolvedItem(
-                type="season",
-                media=Season(number=ref.season),
-                show=show,
-                season=ref.season,
-                query=ref.text,
-            )
-        return ResolvedItem(
-            type="episode",
-            media=Episode(season=ref.season, number=ref.episode),
-            show=show,
-            season=ref.season,
-            episode=ref.episode,
-            query=ref.text,
-        )
+        return numbered_item(ref, Show(ids=ids))
     if ref.type == "movie":
         return ResolvedItem(type="movie", media=Movie(ids=ids), query=ref.text)
     if ref.type == "show":

@@ -23,6 +23,7 @@ from traktkit.http.errors import TraktError, error_from_response
 from traktkit.http.types import Response
 
 OOB_REDIRECT_URI = "urn:ietf:wg:oauth:2.0:oob"
+_TOKEN_PATH = "/oauth/token"
 
 
 class DeviceCode(BaseModel):
@@ -160,27 +161,18 @@ class OAuthClient:
         return f"{self._settings.oauth_url.rstrip('/')}/oauth/authorize?{query}"
 
     def exchange_code(self, code: str, redirect_uri: str = OOB_REDIRECT_URI) -> Token:
-        path = "/oauth/token"
-        client_id, client_secret = self._settings.require_app()
-        body = {
-            "code": code,
-            "client_id": client_id,
-            "client_secret": client_secret,
-            "redirect_uri": redirect_uri,
-            "grant_type": "authorization_code",
-        }
-        response = self._post(path, body)
-        if response.ok:
-            return self._token(response, path)
-        if response.status in (400, 401):
-            raise CodeRejected(
+        return self._grant(
+            {"code": code},
+            "authorization_code",
+            redirect_uri,
+            lambda status: CodeRejected(
                 "Trakt rejected the authorization code (expired, already used, or for "
                 "another redirect URI): start the login again",
-                status=response.status,
+                status=status,
                 method="POST",
-                path=path,
-            )
-        raise self._raise_for(response, path, body)
+                path=_TOKEN_PATH,
+            ),
+        )
 
     # -- refresh / revoke ----------------------------------------------------------------
 
@@ -190,20 +182,36 @@ class OAuthClient:
         400/401 (``invalid_grant``) raise RefreshRejected. Retried only where Trakt cannot
         have consumed the refresh token (429, connection errors before sending).
         """
-        path = "/oauth/token"
+        return self._grant(
+            {"refresh_token": refresh_token},
+            "refresh_token",
+            redirect_uri,
+            lambda status: RefreshRejected(status=status, method="POST", path=_TOKEN_PATH),
+        )
+
+    def _grant(
+        self,
+        grant: dict[str, str],
+        grant_type: str,
+        redirect_uri: str,
+        rejected: Callable[[int], TraktError],
+    ) -> Token:
+        """`POST /oauth/token` with the app's credentials: the token; 400/401 raise
+        `rejected(status)`, other failures the mapped `TraktError`."""
+        path = _TOKEN_PATH
         client_id, client_secret = self._settings.require_app()
         body = {
-            "refresh_token": refresh_token,
+            **grant,
             "client_id": client_id,
             "client_secret": client_secret,
             "redirect_uri": redirect_uri,
-            "grant_type": "refresh_token",
+            "grant_type": grant_type,
         }
         response = self._post(path, body)
         if response.ok:
             return self._token(response, path)
         if response.status in (400, 401):
-            raise RefreshRejected(status=response.status, method="POST", path=path)
+            raise rejected(response.status)
         raise self._raise_for(response, path, body)
 
     def revoke(self, access_token: str) -> None:

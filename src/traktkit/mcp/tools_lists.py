@@ -14,7 +14,13 @@ from typing import Annotated, Any, Literal, TypeVar
 from mcp.server import MCPServer
 from pydantic import Field
 
-from traktkit.api.validate import parse_since, validate_list_type, validate_range
+from traktkit.api.validate import (
+    SortHow,
+    WatchlistSort,
+    parse_since,
+    validate_list_type,
+    validate_range,
+)
 from traktkit.local import LibraryReader
 from traktkit.mcp.common import READ, LimitField
 from traktkit.mcp.errors import tool_errors
@@ -40,20 +46,6 @@ T = TypeVar("T")
 
 ListKind = Literal["all", "movies", "shows", "seasons", "episodes"]
 TypeField = Annotated[ListKind, Field(description="all, movies, shows, seasons or episodes.")]
-WatchlistSort = Literal[
-    "rank",
-    "added",
-    "title",
-    "released",
-    "runtime",
-    "popularity",
-    "percentage",
-    "votes",
-    "my_rating",
-    "random",
-    "watched",
-    "collected",
-]
 MIRROR_SORTS = ("rank", "added", "title", "released")
 """Watchlist orders the mirror can answer; the others are asked of Trakt."""
 
@@ -96,9 +88,7 @@ def register(server: MCPServer, state: ServerState) -> None:
         sort: Annotated[
             WatchlistSort | None, Field(description="Order: rank (default), added, title, ...")
         ] = None,
-        sort_how: Annotated[
-            Literal["asc", "desc"] | None, Field(description="asc (default) or desc.")
-        ] = None,
+        sort_how: Annotated[SortHow | None, Field(description="asc (default) or desc.")] = None,
         limit: LimitField = 100,
     ) -> WatchlistList:
         with tool_errors(state.secrets):

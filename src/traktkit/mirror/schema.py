@@ -32,7 +32,33 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaTooNew", "connect", "migrate", "user_version"]
+__all__ = [
+    "LIBRARY_TABLES",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "SchemaTooNew",
+    "connect",
+    "migrate",
+    "user_version",
+]
+
+LIBRARY_TABLES: tuple[str, ...] = (
+    "plays",
+    "ratings",
+    "watchlist",
+    "favorites",
+    "collection_movies",
+    "collection_shows",
+    "collection_episodes",
+    "watched_movies",
+    "watched_shows",
+    "watched_episodes",
+    "playback",
+    "lists",
+    "list_items",
+)
+"""The tables of one user's library sections (not `media`, `media_genres`, `settings`,
+`meta` or `sync_state`)."""
 
 _V1: tuple[str, ...] = (
     """CREATE TABLE meta (

@@ -27,6 +27,7 @@ from traktkit.mirror.rows import (
     watched_movie_rows,
     watched_show_rows,
 )
+from traktkit.mirror.schema import LIBRARY_TABLES
 from traktkit.mirror.tables import Changes, replace_rows, write_state
 
 if TYPE_CHECKING:
@@ -118,22 +119,7 @@ def _settings(run: Run, name: str, stamps: Stamps, state: SectionState | None) -
 
 
 def _wipe(conn: sqlite3.Connection) -> None:
-    for table in (
-        "plays",
-        "ratings",
-        "watchlist",
-        "favorites",
-        "collection_movies",
-        "collection_shows",
-        "collection_episodes",
-        "watched_movies",
-        "watched_shows",
-        "watched_episodes",
-        "playback",
-        "lists",
-        "list_items",
-        "sync_state",
-    ):
+    for table in (*LIBRARY_TABLES, "sync_state"):
         conn.execute(f"DELETE FROM {table}")
 
 

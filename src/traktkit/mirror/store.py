@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from traktkit.mirror import reads
-from traktkit.mirror.schema import connect
+from traktkit.mirror.schema import LIBRARY_TABLES, connect
 from traktkit.mirror.tables import SectionState, now_iso, read_state
 from traktkit.models import (
     CollectionMovie,
@@ -40,22 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Mirror"]
 
-COUNTED_TABLES: tuple[str, ...] = (
-    "plays",
-    "ratings",
-    "watchlist",
-    "favorites",
-    "collection_movies",
-    "collection_shows",
-    "collection_episodes",
-    "watched_movies",
-    "watched_shows",
-    "watched_episodes",
-    "playback",
-    "lists",
-    "list_items",
-    "media",
-)
+COUNTED_TABLES: tuple[str, ...] = (*LIBRARY_TABLES, "media")
 
 
 def _sort(sort_by: str | None, sort_how: str | None) -> tuple[str | None, str | None]:
@@ -219,10 +204,7 @@ class Mirror:
         """Watchlist items, like `trakt.watchlist.list`: in the server's default order (the
         user's preferred sort, as last synced), or by `sort_by` rank, added, title or
         released and `sort_how` asc (the default when either is given) or desc."""
-        with self.reading() as conn:
-            sort, order = _sort(sort_by, sort_how)
-            raw = reads.list_items(conn, "watchlist", type, sort=sort, order=order, full=full)
-        return [WatchlistItem.model_validate(item) for item in raw[:limit]]
+        return self._ranked("watchlist", type, sort_by, sort_how, limit, full)
 
     def favorites(
         self,
@@ -234,9 +216,20 @@ class Mirror:
         full: bool = False,
     ) -> list[WatchlistItem]:
         """Favorites (list-item wrappers), like the watchlist."""
+        return self._ranked("favorites", type, sort_by, sort_how, limit, full)
+
+    def _ranked(
+        self,
+        table: str,
+        type: str,
+        sort_by: str | None,
+        sort_how: str | None,
+        limit: int | None,
+        full: bool,
+    ) -> list[WatchlistItem]:
         with self.reading() as conn:
             sort, order = _sort(sort_by, sort_how)
-            raw = reads.list_items(conn, "favorites", type, sort=sort, order=order, full=full)
+            raw = reads.list_items(conn, table, type, sort=sort, order=order, full=full)
         return [WatchlistItem.model_validate(item) for item in raw[:limit]]
 
     def collection(
