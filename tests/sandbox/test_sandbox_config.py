@@ -53,7 +53,27 @@ def test_faults_spec() -> None:
     ]
 
 
-@pytest.mark.parametrize("bad", ["GET /x", "GET /x=404", "nonsense=500", "GET /x=500+color=red"])
+def test_faults_spec_after_option() -> None:
+    rules = parse_faults_spec("POST /sync/history=503x1+after;POST /sync/history=0x2+delay=2+after")
+    assert rules == [
+        FaultRule("POST /sync/history", 503, 1, after=True),
+        FaultRule("POST /sync/history", 0, 2, delay=2.0, after=True),
+    ]
+    assert parse_faults_spec("GET /x=503")[0].after is False  # before the handler by default
+
+
+def test_fault_rule_from_json_after() -> None:
+    rule = FaultRule.from_json({"route": "POST /sync/history", "status": 503, "after": True})
+    assert rule == FaultRule("POST /sync/history", 503, 1, after=True)
+    assert FaultRule.from_json({"route": "*"}).after is False
+    with pytest.raises(SpecError, match="after"):
+        FaultRule.from_json({"route": "*", "after": "yes"})
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["GET /x", "GET /x=404", "nonsense=500", "GET /x=500+color=red", "GET /x=503+after=1"],
+)
 def test_bad_faults_spec(bad: str) -> None:
     with pytest.raises(SpecError):
         parse_faults_spec(bad)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import httpx2
 import pytest
-from sandbox_helpers import FakeClock, StartSandbox, client, device_login
+from sandbox_helpers import FakeClock, Session, StartSandbox, client, control, device_login
+
+DUNE = {"movies": [{"ids": {"slug": "dune-2021"}, "watched_at": "2024-01-15T20:00:00Z"}]}
 
 
 def test_requests_are_counted_by_template(start_sandbox: StartSandbox) -> None:
@@ -83,6 +85,55 @@ def test_delay_fault_provokes_client_timeout(start_sandbox: StartSandbox) -> Non
         with pytest.raises(httpx2.TimeoutException):
             c.get("/movies/inception-2010", timeout=0.05)
         assert c.get("/movies/inception-2010").status_code == 200
+
+
+def _plays(s: Session) -> int:
+    r = s.c.get("/sync/history/movies", params={"limit": 250})
+    assert r.status_code == 200, r.text
+    return len(r.json())
+
+
+def test_fault_before_the_handler_applies_nothing(session: Session) -> None:
+    control(session.sb, "/_sandbox/faults", {"rules": [{"route": "POST /sync/history"}]})
+    assert session.c.post("/sync/history", json=DUNE).status_code == 500
+    assert _plays(session) == 0
+
+
+def test_after_fault_applies_the_write_then_answers_the_status(session: Session) -> None:
+    rule = {"route": "POST /sync/history", "status": 503, "retry_after": 1, "after": True}
+    described = control(session.sb, "/_sandbox/faults", {"rules": [rule]})["rules"][0]
+    assert described["after"] is True
+    r = session.c.post("/sync/history", json=DUNE)
+    assert r.status_code == 503 and r.headers["retry-after"] == "1"
+    assert r.json()["error"] == "service_unavailable"
+    assert _plays(session) == 1  # applied although the client saw a 503
+    counts = session.c.get("/_sandbox/requests").json()["by_route"]
+    assert counts["POST /sync/history"] == 1  # handled and counted once
+    assert session.c.post("/sync/history", json=DUNE).status_code == 201  # rule used up
+    assert _plays(session) == 2  # history never de-duplicates
+
+
+def test_after_fault_replaces_an_error_answer_too(session: Session) -> None:
+    rule = {"route": "GET /movies/{id}", "status": 502, "html": False, "after": True}
+    control(session.sb, "/_sandbox/faults", {"rules": [rule]})
+    assert session.c.get("/movies/does-not-exist").status_code == 502
+    assert session.c.get("/movies/does-not-exist").status_code == 404
+
+
+def test_after_delay_fault_times_out_once_the_write_is_applied(session: Session) -> None:
+    rule = {"route": "POST /sync/history", "status": 0, "delay": 1.0, "after": True}
+    control(session.sb, "/_sandbox/faults", {"rules": [rule]})
+    with pytest.raises(httpx2.TimeoutException):
+        session.c.post("/sync/history", json=DUNE, timeout=0.2)
+    assert _plays(session) == 1  # already applied while the answer is still held back
+
+
+def test_after_delay_with_status_0_answers_normally_late(session: Session) -> None:
+    rule = {"route": "POST /sync/history", "status": 0, "delay": 0.1, "after": True}
+    control(session.sb, "/_sandbox/faults", {"rules": [rule]})
+    r = session.c.post("/sync/history", json=DUNE)
+    assert r.status_code == 201 and r.json()["added"]["movies"] == 1
+    assert _plays(session) == 1
 
 
 def test_clock_control_expires_tokens(start_sandbox: StartSandbox, clock: FakeClock) -> None:

@@ -10,10 +10,16 @@ SPEC strings (also accepted by `trakt sandbox serve`):
   `watchlist`, `collection`, `favorites`, `lists` (personal lists), `items` (items per
   list, default 10), `playback` (paused progress entries), e.g.
   `synthetic:plays=10000,ratings=2000,watchlist=250,collection=1000,lists=3,items=40`.
-* `--faults`: rules separated by `;`, each `ROUTE=STATUS[xCOUNT][+delay=S][+retry_after=S][+html]`
+* `--faults`: rules separated by `;`, each
+  `ROUTE=STATUS[xCOUNT][+delay=S][+retry_after=S][+html][+after]`
   where ROUTE is `METHOD /template` or `*`, STATUS an HTTP status (0 = no status, only the
   delay), COUNT an integer or `*` (unlimited; default 1). Example:
   `GET /users/settings=503x2;POST /oauth/device/token=429x1+retry_after=2`.
+  By default a fault fires *before* the request is handled (nothing is applied). With
+  `+after` the request is handled normally first (a write is applied), then the delay
+  runs and STATUS replaces the real answer: "the server applied it, the client saw a
+  5xx" (`POST /sync/history=503x1+after`) or, with a delay longer than the client's
+  timeout, "applied, but the client timed out" (`POST /sync/history=0x1+delay=2+after`).
 """
 
 from __future__ import annotations
@@ -70,7 +76,12 @@ class LibrarySpec:
 
 @dataclass(frozen=True)
 class FaultRule:
-    """One fault-injection rule: answer `status` (after `delay` s) `count` times."""
+    """One fault-injection rule: answer `status` (after `delay` s) `count` times.
+
+    `after=False`: the fault replaces the handling (nothing is applied). `after=True`: the
+    request is handled first (state changes applied), then the delay and the status
+    replace the real answer (status 0: the real answer, late).
+    """
 
     route: str = "*"
     status: int = 500
@@ -78,6 +89,7 @@ class FaultRule:
     retry_after: float | None = None
     html: bool | None = None  # None = HTML for Cloudflare 52x only
     delay: float = 0.0
+    after: bool = False  # handle the request first, then delay / replace its answer
 
     def __post_init__(self) -> None:
         if self.status not in FAULT_STATUSES:
@@ -94,7 +106,8 @@ class FaultRule:
     def from_json(cls, raw: Any) -> FaultRule:
         if not isinstance(raw, dict):
             raise SpecError("each fault rule must be a JSON object")
-        unknown = set(raw) - {"route", "status", "count", "retry_after", "html", "delay"}
+        known = {"route", "status", "count", "retry_after", "html", "delay", "after"}
+        unknown = set(raw) - known
         if unknown:
             raise SpecError(f"unknown fault rule keys: {', '.join(sorted(unknown))}")
         try:
@@ -106,11 +119,18 @@ class FaultRule:
                 retry_after=None if raw.get("retry_after") is None else float(raw["retry_after"]),
                 html=None if raw.get("html") is None else bool(raw["html"]),
                 delay=float(raw.get("delay", 0.0)),
+                after=_flag(raw.get("after", False)),
             )
         except (TypeError, ValueError) as exc:
             if isinstance(exc, SpecError):
                 raise
             raise SpecError(f"invalid fault rule {raw!r}: {exc}") from None
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise SpecError(f"fault 'after' must be true or false, not {value!r}")
+    return value
 
 
 def _is_route_key(text: str) -> bool:
@@ -143,7 +163,7 @@ def parse_library_spec(spec: str | None) -> LibrarySpec:
 
 
 def parse_faults_spec(spec: str | None) -> list[FaultRule]:
-    """Parse `ROUTE=STATUS[xCOUNT][+delay=S][+retry_after=S][+html];...`."""
+    """Parse `ROUTE=STATUS[xCOUNT][+delay=S][+retry_after=S][+html][+after];...`."""
     rules: list[FaultRule] = []
     for chunk in filter(None, (c.strip() for c in (spec or "").split(";"))):
         # Routes contain no '=', options ("+delay=0.5") do: split on the first one.
@@ -164,6 +184,10 @@ def parse_faults_spec(spec: str | None) -> list[FaultRule]:
             try:
                 if name == "html":
                     values["html"] = True
+                elif name == "after":
+                    if value:  # a bare flag: `+after`
+                        raise ValueError(value)
+                    values["after"] = True
                 elif name in ("delay", "retry_after"):
                     values[name] = float(value)
                 else:

@@ -12,11 +12,18 @@ Every route answers JSON (errors as `{"error", "error_description"}`), except th
 * `POST /_sandbox/reset`: zero those counts.
 * `GET /_sandbox/faults`: the active fault rules, with `remaining` and `fired`.
 * `POST /_sandbox/faults {"rules": [{"route": "GET /users/settings", "status": 503,
-  "count": 1, "retry_after": 2, "html": false, "delay": 0.0}]}`: replace the rules.
-  `route` is a template key or `*`; statuses 429, 500, 502, 503, 504, 520, 521, 522, or 0
-  for "delay only, then answer normally"; `count` null or `"*"` = unlimited; `html`
-  defaults to true for 52x (Cloudflare pages); `delay` seconds before answering (to
-  provoke client timeouts). The `--faults` SPEC form is in `config.py`.
+  "count": 1, "retry_after": 2, "html": false, "delay": 0.0, "after": false}]}`: replace
+  the rules. `route` is a template key or `*`; statuses 429, 500, 502, 503, 504, 520, 521,
+  522, or 0 for "delay only, then answer normally"; `count` null or `"*"` = unlimited;
+  `html` defaults to true for 52x (Cloudflare pages); `delay` seconds before answering (to
+  provoke client timeouts). `after` (boolean, default false): by default the fault
+  replaces the handling, so nothing is applied; with `"after": true` the request is
+  handled normally first (state changes applied, counted once), then the `delay` runs
+  and `status` replaces the real answer (status 0: the real answer, late). This emulates
+  "the server applied the write, the client saw a 5xx / timed out" (REFERENCE §5, §13.1):
+  `{"route": "POST /sync/history", "status": 503, "after": true}`, or `"status": 0,
+  "delay": 2, "after": true` against a client timeout under 2 s. The `--faults` SPEC form
+  (`+after`) is in `config.py`.
 * `DELETE /_sandbox/faults`: remove every rule.
 * `POST /_sandbox/tokens/expire {"username"}`: expire that user's current access tokens
   (API calls then get 401; their refresh tokens still work).

@@ -5,7 +5,8 @@ For each request, in order:
 1. match the path against the route table and count the request under its template
    (`GET /movies/{id}`, or `GET unmatched`), whatever happens next;
 2. Cloudflare emulation: no `User-Agent` -> 403 HTML (`server: cloudflare`, `cf-ray`);
-3. fault injection (`/_sandbox/faults`): optional delay, then the injected status;
+3. fault injection (`/_sandbox/faults`): optional delay, then the injected status (a
+   rule with `after` skips this step and applies at step 10 instead);
 4. 404 (no route) / 405 (route exists for another method);
 5. API headers (skipped by `/oauth/*`): missing/unknown `trakt-api-key` -> 403 JSON;
    `trakt-api-version` missing or not `2` -> 400 JSON (`invalid_api_version`);
@@ -14,7 +15,12 @@ For each request, in order:
    expired, revoked or other-app token -> 401; `required` without token -> 401; a locked
    user -> 423);
 8. rate limits (token buckets per user / per client_id, see `ratelimit`);
-9. the handler (synchronous, under the state lock), then pagination and JSON encoding.
+9. the handler (synchronous, under the state lock), then pagination and JSON encoding;
+10. an `after` fault: the request above was handled (state changes applied, whatever
+   its answer), then the optional delay, then the injected status replaces the answer
+   (status 0: the real answer, late) -- "applied, but the client saw a 5xx / timed out".
+
+Both fault placements run through `_fault` (delay, then the status or nothing).
 """
 
 from __future__ import annotations
@@ -67,6 +73,13 @@ def fault_response(rule: FaultRule) -> Response:
     return error_response(ApiError(rule.status, headers=headers))
 
 
+async def _fault(rule: FaultRule) -> Response | None:
+    """Apply a fired rule: its delay, then its status (None: status 0, answer normally)."""
+    if rule.delay > 0:
+        await anyio.sleep(rule.delay)
+    return fault_response(rule) if rule.status else None
+
+
 class Dispatcher:
     def __init__(self, state: SandboxState, router: Router) -> None:
         self.state = state
@@ -84,14 +97,22 @@ class Dispatcher:
         if block:
             html = cloudflare_blocked_html()
             return HTMLResponse(html, 403, cloudflare_headers())
-        if rule is not None:
-            if rule.delay > 0:
-                await anyio.sleep(rule.delay)
-            if rule.status:
-                return fault_response(rule)
+        if rule is not None and not rule.after:
+            injected = await _fault(rule)
+            if injected is not None:
+                return injected
+        response = await self._respond(request, match, key)
+        if rule is not None and rule.after:
+            injected = await _fault(rule)
+            if injected is not None:
+                return injected
+        return response
+
+    async def _respond(self, request: Request, match: Match, key: str) -> Response:
+        """The real answer: read the body, then handle it under the state lock."""
         body = await request.body()
         try:
-            with state.lock:
+            with self.state.lock:
                 return self._dispatch(request, match, body)
         except ApiError as error:
             return error_response(error)

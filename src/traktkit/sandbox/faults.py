@@ -5,6 +5,10 @@ Rules come from `--faults SPEC` (see `config.parse_faults_spec`) or from
 request after counting it; the first rule whose route is the request's template key (or
 `*`) and has uses left fires. A status-0 rule only delays and then lets the request
 through (to provoke client timeouts without changing the answer).
+
+A rule fires *before* the handler (nothing applied) unless `after` is set: then the
+request is handled normally (a write is applied) and the fault's delay and status apply
+to the answer ("applied, but the client saw a 5xx / timed out").
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class FaultInjector:
                 "retry_after": f.rule.retry_after,
                 "html": f.rule.html,
                 "delay": f.rule.delay,
+                "after": f.rule.after,
             }
             for f in self._active
         ]
