@@ -5,6 +5,7 @@ Prints a table; run with `make bench` or `.venv/bin/python bench/bench_core.py`.
 
 from __future__ import annotations
 
+import functools
 import statistics
 import subprocess
 import sys
@@ -35,11 +36,10 @@ def row(name: str, samples: list[float], unit: str = "ms", per: int = 1) -> None
 def main() -> None:
     print("| measure                                      |    median |      best | unit |   n |")
     print("|----------------------------------------------|-----------|-----------|------|-----|")
-    cli = [sys.executable, "-m", "traktkit", "--help"]
-    row(
-        "`trakt --help` (process start to exit)",
-        timed(lambda: subprocess.run(cli, capture_output=True, check=True), 5),
-    )
+    trakt = [sys.executable, "-m", "traktkit"]
+    for args in (["--help"], ["search", "--help"]):
+        run = functools.partial(subprocess.run, [*trakt, *args], capture_output=True, check=True)
+        row(f"`trakt {' '.join(args)}` (process start to exit)", timed(run, 5))
     row("sandbox create_app (empty library)", timed(lambda: create_app(SandboxConfig()), 5))
     spec = "synthetic:plays=10000,ratings=2000,watchlist=250,collection=1000"
     row(

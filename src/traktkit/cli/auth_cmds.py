@@ -10,7 +10,6 @@ import typer
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
 from traktkit.cli.output import Output
-from traktkit.models import User
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON on stdout.")
 
@@ -41,6 +40,8 @@ def login(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Sign in to Trakt (device flow: open the URL shown and enter the code)."""
+    from traktkit.models import User
+
     out = Output(as_json)
     with open_trakt(out) as trakt:
         trakt.settings.require_app()
@@ -98,6 +99,8 @@ def logout(as_json: bool = JSON_OPTION) -> None:
 @handle_errors
 def whoami(as_json: bool = JSON_OPTION) -> None:
     """Show the logged-in user and the token's expiry (never the token itself)."""
+    from traktkit.models import User
+
     out = Output(as_json)
     with open_trakt(out) as trakt:
         settings = trakt.users.settings()

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from traktkit.api.collection import CollectionEntry
-from traktkit.api.validate import parse_when, validate_metadata
 from traktkit.cli.common import (
     EPISODE_OPTION,
     FROM_OPTION,
@@ -30,12 +28,16 @@ from traktkit.cli.common import (
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
+from traktkit.cli.group import Group
 from traktkit.cli.output import Output
 from traktkit.cli.render import id_cell
-from traktkit.models import CollectionMetadata, CollectionMovie
+
+if TYPE_CHECKING:
+    from traktkit.api.collection import CollectionEntry
+    from traktkit.models import CollectionMetadata
 
 collection_app = typer.Typer(
-    help="Your collection (library): list, add, remove.", no_args_is_help=True
+    help="Your collection (library): list, add, remove.", no_args_is_help=True, cls=Group
 )
 
 
@@ -48,6 +50,8 @@ def _metadata_text(meta: CollectionMetadata | None) -> str:
 
 
 def _row(entry: CollectionEntry) -> tuple[Any, ...]:
+    from traktkit.models import CollectionMovie
+
     if isinstance(entry, CollectionMovie):
         movie = entry.movie
         return (
@@ -116,6 +120,8 @@ def add(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Add ITEMs to the collection, with optional media metadata (re-adding updates it)."""
+    from traktkit.api.validate import parse_when, validate_metadata
+
     out = Output(as_json)
     metadata = validate_metadata(
         {

@@ -9,21 +9,25 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from traktkit.api.errors import AmbiguousItem, CandidateInfo, InvalidInput
-from traktkit.api.items import ItemRef, ItemSpec, parse_item, parse_items_file
-from traktkit.api.resolve import ResolvedItem
-from traktkit.api.writes import WriteHooks, WriteProgress, WriteReport
 from traktkit.cli.errors import NOT_FOUND
 from traktkit.cli.output import Output
-from traktkit.client import Trakt
-from traktkit.http.errors import NotAuthenticated
-from traktkit.local import LibraryReader
-from traktkit.models import Ids
+
+if TYPE_CHECKING:
+    # The library layers (pydantic, httpx2) are imported where they are used, so that
+    # `trakt --help` and `trakt GROUP --help` do not load them.
+    from rich.progress import Progress
+
+    from traktkit.api.errors import AmbiguousItem, CandidateInfo
+    from traktkit.api.items import ItemRef, ItemSpec
+    from traktkit.api.resolve import ResolvedItem
+    from traktkit.api.writes import WriteHooks, WriteProgress, WriteReport
+    from traktkit.client import Trakt
+    from traktkit.local import LibraryReader
+    from traktkit.models import Ids
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON on stdout.")
 TYPE_OPTION = typer.Option(
@@ -72,6 +76,8 @@ def int_option(value: str | None, option: str) -> int | None:
         return None
     text = value.strip()
     if not _INT.fullmatch(text):
+        from traktkit.api.errors import InvalidInput
+
         raise InvalidInput(f"{option} must be a whole number; got {value!r}")
     return int(text)
 
@@ -83,6 +89,8 @@ def read_source(path: str) -> str:
     try:
         return Path(path).expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
+        from traktkit.api.errors import InvalidInput
+
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise InvalidInput(f"--from {path}: {reason}") from None
 
@@ -98,6 +106,9 @@ def collect_items(
 ) -> list[ItemRef | ItemSpec]:
     """Every ITEM argument (with the item options) and every `--from` item, parsed and
     validated; InvalidInput before anything is sent."""
+    from traktkit.api.errors import InvalidInput
+    from traktkit.api.items import parse_item, parse_items_file
+
     options: dict[str, Any] = {
         "type": type,
         "year": int_option(year, "--year"),
@@ -117,6 +128,8 @@ def collect_items(
 
 def require_login(trakt: Trakt) -> None:
     """Fail before any search when a write cannot be sent anyway."""
+    from traktkit.http.errors import NotAuthenticated
+
     if not trakt.auth.status().logged_in:
         raise NotAuthenticated(
             "not logged in to Trakt: run `trakt login` (or set TRAKT_ACCESS_TOKEN)"
@@ -159,6 +172,8 @@ class ProgressBar:
 
     def _start(self) -> Progress:
         if self._progress is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
             self._progress = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
@@ -200,6 +215,8 @@ def _prompt(out: Output, bar: ProgressBar, exc: AmbiguousItem) -> CandidateInfo 
 def write_hooks(out: Output) -> Iterator[WriteHooks]:
     """Hooks for a write: a progress bar on stderr, and on an interactive terminal (not
     --json) a prompt that lets the user pick one candidate of an ambiguous title."""
+    from traktkit.api.writes import WriteHooks
+
     bar = ProgressBar(out)
     choose = (lambda exc: _prompt(out, bar, exc)) if _interactive(out) else None
     try:

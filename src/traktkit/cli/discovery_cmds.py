@@ -4,17 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from traktkit.api.discovery import media_kind
-from traktkit.api.items import parse_item
-from traktkit.api.validate import (
-    validate_discovery_limit,
-    validate_period,
-    validate_recommendation_limit,
-)
 from traktkit.cli.common import (
     JSON_OPTION,
     TYPE_OPTION,
@@ -25,17 +18,22 @@ from traktkit.cli.common import (
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
+from traktkit.cli.group import Group
 from traktkit.cli.output import Output
 from traktkit.cli.render import id_cell
-from traktkit.client import Trakt
-from traktkit.models import Movie, Show
-from traktkit.models.base import TraktModel
+
+if TYPE_CHECKING:
+    from traktkit.client import Trakt
+    from traktkit.models import Movie, Show
+    from traktkit.models.base import TraktModel
 
 TYPE_ARGUMENT = typer.Argument(..., metavar="TYPE", help="movies or shows.")
 LIMIT_OPTION = typer.Option("10", "--limit", "-n", help="How many (1-250).")
 
 
 def _media(item: TraktModel) -> Movie | Show | None:
+    from traktkit.models import Movie, Show
+
     if isinstance(item, Movie | Show):
         return item
     found = getattr(item, "movie", None) or getattr(item, "show", None)
@@ -75,6 +73,9 @@ def _listing(
         limit: str = LIMIT_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
+        from traktkit.api.discovery import media_kind
+        from traktkit.api.validate import validate_discovery_limit
+
         out = Output(as_json)
         kind = media_kind(type)
         size = validate_discovery_limit(int_option(limit, "--limit"))
@@ -97,6 +98,9 @@ def _stats_listing(stat: str) -> Callable[..., None]:
         limit: str = LIMIT_OPTION,
         as_json: bool = JSON_OPTION,
     ) -> None:
+        from traktkit.api.discovery import media_kind
+        from traktkit.api.validate import validate_discovery_limit, validate_period
+
         out = Output(as_json)
         kind = media_kind(type)
         when = validate_period(period)
@@ -119,7 +123,7 @@ def _stats_listing(stat: str) -> Callable[..., None]:
 # --- recommendations --------------------------------------------------------------------
 
 recommendations_app = typer.Typer(
-    help="Personal recommendations: movies, shows, and hiding one.", no_args_is_help=True
+    help="Personal recommendations: movies, shows, and hiding one.", no_args_is_help=True, cls=Group
 )
 
 
@@ -135,6 +139,8 @@ def _recommendations(kind: str) -> Callable[..., None]:
         limit: str = typer.Option("10", "--limit", "-n", help="How many (1-100)."),
         as_json: bool = JSON_OPTION,
     ) -> None:
+        from traktkit.api.validate import validate_recommendation_limit
+
         out = Output(as_json)
         size = validate_recommendation_limit(int_option(limit, "--limit"))
         with open_trakt(out) as trakt:
@@ -161,6 +167,8 @@ def hide(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Never recommend this movie or show again."""
+    from traktkit.api.items import parse_item
+
     out = Output(as_json)
     ref = parse_item(" ".join(item), type=type, year=int_option(year, "--year"))
     with open_trakt(out) as trakt:

@@ -2,6 +2,10 @@
 
 Exit codes: 0 ok; 1 API or network failure; 2 bad usage or invalid input (nothing sent);
 3 item not found or ambiguous; 4 not logged in or token rejected.
+
+The library's exception classes are imported only when a command fails: importing
+`traktkit.api`, `traktkit.auth` or `traktkit.http` pulls in pydantic and httpx2, which
+`trakt --help` and the commands that do not talk to Trakt must not pay for.
 """
 
 from __future__ import annotations
@@ -12,28 +16,30 @@ from typing import Any, ParamSpec, TypeVar
 
 import typer
 
-from traktkit.api.errors import AmbiguousItem, InvalidInput, ItemNotFound
-from traktkit.auth.errors import AuthError
 from traktkit.cli.output import Output
-from traktkit.config import ConfigError
-from traktkit.http.errors import (
-    AccountLimitExceeded,
-    NotAuthenticated,
-    NotFound,
-    RateLimited,
-    TraktError,
-    Unauthorized,
-)
 
 OK, FAILURE, USAGE, NOT_FOUND, AUTH = 0, 1, 2, 3, 4
-
-KNOWN_ERRORS = (TraktError, ConfigError, InvalidInput, ItemNotFound, AmbiguousItem, AuthError)
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def known_errors() -> tuple[type[Exception], ...]:
+    """The library exceptions a command turns into a one-line error and an exit code."""
+    from traktkit.api.errors import AmbiguousItem, InvalidInput, ItemNotFound
+    from traktkit.auth.errors import AuthError
+    from traktkit.config import ConfigError
+    from traktkit.http.errors import TraktError
+
+    return (TraktError, ConfigError, InvalidInput, ItemNotFound, AmbiguousItem, AuthError)
+
+
 def exit_code_for(exc: BaseException) -> int:
+    from traktkit.api.errors import AmbiguousItem, InvalidInput, ItemNotFound
+    from traktkit.auth.errors import AuthError
+    from traktkit.config import ConfigError
+    from traktkit.http.errors import NotAuthenticated, NotFound, Unauthorized
+
     if isinstance(exc, ConfigError | InvalidInput):
         return USAGE
     if isinstance(exc, ItemNotFound | AmbiguousItem | NotFound):
@@ -45,6 +51,9 @@ def exit_code_for(exc: BaseException) -> int:
 
 def error_payload(exc: BaseException, code: int) -> dict[str, Any]:
     """The JSON object printed on stdout with --json when a command fails."""
+    from traktkit.api.errors import AmbiguousItem, ItemNotFound
+    from traktkit.http.errors import AccountLimitExceeded, RateLimited
+
     payload: dict[str, Any] = {"error": str(exc), "exit_code": code, "kind": type(exc).__name__}
     if isinstance(exc, AmbiguousItem):
         payload["query"] = exc.query
@@ -60,6 +69,8 @@ def error_payload(exc: BaseException, code: int) -> dict[str, Any]:
 
 
 def report(exc: BaseException, out: Output) -> int:
+    from traktkit.api.errors import AmbiguousItem
+
     code = exit_code_for(exc)
     out.error(str(exc) or type(exc).__name__)
     if isinstance(exc, AmbiguousItem) and not out.as_json:
@@ -94,17 +105,12 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
-        except (
-            TraktError,
-            ConfigError,
-            InvalidInput,
-            ItemNotFound,
-            AmbiguousItem,
-            AuthError,
-        ) as exc:
-            raise typer.Exit(report(exc, out)) from None
         except KeyboardInterrupt:
             out.error("interrupted")
             raise typer.Exit(130) from None
+        except Exception as exc:
+            if not isinstance(exc, known_errors()):
+                raise
+            raise typer.Exit(report(exc, out)) from None
 
     return wrapper

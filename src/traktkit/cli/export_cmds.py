@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from traktkit.api.errors import InvalidInput
-from traktkit.api.validate import validate_choice
 from traktkit.cli.common import JSON_OPTION, require_login
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors, report
 from traktkit.cli.output import Output
 from traktkit.cli.sync_cmds import SyncBars
-from traktkit.io.export import EXPORT_FORMATS, ExportFormat, ExportResult, export_library
+
+if TYPE_CHECKING:
+    from traktkit.io.export import ExportFormat, ExportResult
 
 _COUNT_LABELS = (
     ("history", "plays"),
@@ -59,6 +60,10 @@ def export_command(
     Read from the local mirror after an incremental sync; from the API when the mirror
     cannot be used.
     """
+    from traktkit.api.errors import InvalidInput
+    from traktkit.api.validate import validate_choice
+    from traktkit.io.export import EXPORT_FORMATS, export_library
+
     out = Output(as_json)
     chosen: ExportFormat = (
         "csv" if validate_choice(format, EXPORT_FORMATS, option="--format") == "csv" else "json"

@@ -6,10 +6,6 @@ from typing import Any
 
 import typer
 
-from traktkit.api.errors import InvalidInput
-from traktkit.api.history import check_play_ids
-from traktkit.api.items import parse_item
-from traktkit.api.validate import parse_since, parse_when, validate_list_type, validate_range
 from traktkit.cli.common import (
     EPISODE_OPTION,
     FROM_OPTION,
@@ -32,10 +28,13 @@ from traktkit.cli.common import (
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
+from traktkit.cli.group import Group
 from traktkit.cli.output import Output
 from traktkit.cli.render import id_cell, ids_of, title_of, year_of
 
-history_app = typer.Typer(help="Your watch history: list, add, remove.", no_args_is_help=True)
+history_app = typer.Typer(
+    help="Your watch history: list, add, remove.", no_args_is_help=True, cls=Group
+)
 
 
 @history_app.command("list")
@@ -58,6 +57,10 @@ def list_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List plays, newest first (every page)."""
+    from traktkit.api.errors import InvalidInput
+    from traktkit.api.items import parse_item
+    from traktkit.api.validate import parse_since, validate_list_type, validate_range
+
     out = Output(as_json)
     start = parse_since(since, option="--since") if since is not None else None
     end = parse_since(until, option="--until") if until is not None else None
@@ -125,6 +128,8 @@ def add(
     A failed request is checked against your history before anything is re-sent, so
     a play is never added twice.
     """
+    from traktkit.api.validate import parse_when
+
     out = Output(as_json)
     when = parse_when(watched_at, option="--watched-at", allow_unknown=True)
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
@@ -149,6 +154,9 @@ def remove(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Remove every play of ITEMs, or single plays with --id (see `trakt history list`)."""
+    from traktkit.api.errors import InvalidInput
+    from traktkit.api.history import check_play_ids
+
     out = Output(as_json)
     if play_ids:
         if items or source:

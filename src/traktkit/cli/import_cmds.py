@@ -9,33 +9,27 @@ when something could not be matched, as for the other item commands).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final, cast
+from typing import TYPE_CHECKING, Final, cast
 
 import typer
 
-from traktkit.api.errors import InvalidInput
-from traktkit.api.validate import validate_choice
-from traktkit.api.writes import WriteHooks
 from traktkit.cli.common import JSON_OPTION, ProgressBar, require_login
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import NOT_FOUND, handle_errors
+from traktkit.cli.group import Group
 from traktkit.cli.output import Output
 from traktkit.cli.sync_cmds import SyncBars
-from traktkit.io.imdb import IMDB_KINDS, ImdbKind, parse_imdb
-from traktkit.io.importer import ImportHooks, run_import
-from traktkit.io.letterboxd import (
-    UNDATED,
-    LetterboxdKind,
-    Undated,
-    load_letterboxd,
-    parse_letterboxd,
-)
-from traktkit.io.plan import SECTION_ORDER, ImportPlan
-from traktkit.io.report import ImportReport
-from traktkit.io.restore import load_backup
+
+if TYPE_CHECKING:
+    # the io layer (and the api layer and pydantic behind it) is imported when a command
+    # runs, not for `trakt import --help`
+    from traktkit.io.imdb import ImdbKind
+    from traktkit.io.letterboxd import LetterboxdKind, Undated
+    from traktkit.io.plan import ImportPlan
+    from traktkit.io.report import ImportReport
 
 import_app = typer.Typer(
-    help="Import a traktkit backup, or IMDb / Letterboxd exports.", no_args_is_help=True
+    help="Import a traktkit backup, or IMDb / Letterboxd exports.", no_args_is_help=True, cls=Group
 )
 
 DRY_RUN_OPTION = typer.Option(
@@ -54,6 +48,8 @@ _MAX_TEXT: Final = 256 * 1024 * 1024
 
 def read_text(path: str) -> str:
     """A file's text (UTF-8, a BOM allowed); InvalidInput when it cannot be read."""
+    from traktkit.api.errors import InvalidInput
+
     file = Path(path).expanduser()
     try:
         if file.is_dir():
@@ -68,6 +64,8 @@ def read_text(path: str) -> str:
 
 
 def _render(out: Output, report: ImportReport) -> None:
+    from traktkit.io.plan import SECTION_ORDER
+
     if report.dry_run:
         out.info("Dry run: nothing was sent; the statuses say what an import would do.")
     counts = report.counts()
@@ -106,6 +104,10 @@ def _render(out: Output, report: ImportReport) -> None:
 
 
 def _run(out: Output, plan: ImportPlan, dry_run: bool) -> None:
+    from traktkit.api.writes import WriteHooks
+    from traktkit.io.importer import ImportHooks, run_import
+    from traktkit.io.report import ImportReport
+
     if plan.empty:
         if out.as_json:
             out.json(ImportReport(kind=plan.kind, dry_run=dry_run).to_dict())
@@ -138,6 +140,8 @@ def import_json(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Restore a traktkit JSON backup; what is already there is skipped."""
+    from traktkit.io.restore import load_backup
+
     out = Output(as_json)
     plan = load_backup(read_text(file))
     _run(out, plan, dry_run)
@@ -154,6 +158,9 @@ def import_imdb(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import IMDb ratings or a watchlist export, matched by IMDb id."""
+    from traktkit.api.validate import validate_choice
+    from traktkit.io.imdb import IMDB_KINDS, parse_imdb
+
     out = Output(as_json)
     chosen: ImdbKind | None = None
     if kind is not None:
@@ -182,8 +189,12 @@ def import_letterboxd(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import a Letterboxd export (diary, ratings, watched, watchlist), by title and year."""
+    from traktkit.api.errors import InvalidInput
+    from traktkit.api.validate import validate_choice
+    from traktkit.io.letterboxd import UNDATED, load_letterboxd, parse_letterboxd
+
     out = Output(as_json)
-    when = cast(Undated, validate_choice(undated, UNDATED, option="--undated"))
+    when = cast("Undated", validate_choice(undated, UNDATED, option="--undated"))
     as_kind: LetterboxdKind | None = None
     if kind is not None:
         picked = validate_choice(kind, ("watched", "watchlist"), option="--as")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from traktkit.api.items import parse_item
-from traktkit.api.media import ItemInfo
 from traktkit.cli.common import (
     EPISODE_OPTION,
     JSON_OPTION,
@@ -20,7 +18,9 @@ from traktkit.cli.common import (
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
 from traktkit.cli.output import Output
-from traktkit.models import Episode, Movie, Season, Show
+
+if TYPE_CHECKING:
+    from traktkit.api.media import ItemInfo
 
 _FIELDS = (
     "tagline",
@@ -42,6 +42,8 @@ _FIELDS = (
 
 
 def _title(info: ItemInfo) -> str:
+    from traktkit.models import Episode, Movie, Season, Show
+
     media = info.media
     show = info.show
     if isinstance(media, Movie | Show):
@@ -89,6 +91,8 @@ def info(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Details of a movie, show, season or episode (Trakt's extended=full)."""
+    from traktkit.api.items import parse_item
+
     out = Output(as_json)
     ref = parse_item(
         " ".join(item),

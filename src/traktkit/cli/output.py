@@ -2,6 +2,9 @@
 
 stdout carries the result (a table, or JSON only with --json); stderr carries progress,
 prompts and messages. rich honours NO_COLOR by itself.
+
+rich is imported when an `Output` is made, not with this module: `trakt --help` never
+makes one.
 """
 
 from __future__ import annotations
@@ -9,21 +12,22 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Output:
     """Where a command writes: stdout for results, stderr for everything else."""
 
     def __init__(self, as_json: bool = False) -> None:
+        from rich.console import Console
+
         self.as_json = as_json
-        self.out = Console(highlight=False, soft_wrap=False)
+        self.out: Console = Console(highlight=False, soft_wrap=False)
         # soft_wrap: a message is one line however long (the terminal wraps it, not rich)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.err: Console = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def json(self, data: Any) -> None:
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str))
@@ -38,6 +42,9 @@ class Output:
         title: str | None = None,
         empty: str = "Nothing to show.",
     ) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table(title=title, show_lines=False, header_style="bold")
         for column in columns:
             table.add_column(column, overflow="fold")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from traktkit.api.ratings import parse_rating_filter
-from traktkit.api.validate import validate_list_type, validate_rating
 from traktkit.cli.common import (
     EPISODE_OPTION,
     FROM_OPTION,
@@ -28,10 +26,11 @@ from traktkit.cli.common import (
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
+from traktkit.cli.group import Group
 from traktkit.cli.output import Output
 from traktkit.cli.render import id_cell, ids_of, title_of, year_of
 
-ratings_app = typer.Typer(help="Your ratings: list, add, remove.", no_args_is_help=True)
+ratings_app = typer.Typer(help="Your ratings: list, add, remove.", no_args_is_help=True, cls=Group)
 
 
 @ratings_app.command("list")
@@ -47,6 +46,9 @@ def list_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List ratings (every page), best first as Trakt sends them."""
+    from traktkit.api.ratings import parse_rating_filter
+    from traktkit.api.validate import validate_list_type
+
     out = Output(as_json)
     kind = validate_list_type(type)
     wanted = parse_rating_filter(rating or [])
@@ -78,6 +80,8 @@ def _add(
     episode: str | None,
     as_json: bool,
 ) -> None:
+    from traktkit.api.validate import validate_rating
+
     out = Output(as_json)
     value = validate_rating(rating, option="rating") if rating is not None else None
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)

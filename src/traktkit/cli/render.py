@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from traktkit.models import Episode, Ids, Movie, Person, Season, Show
-from traktkit.models.base import TraktModel
+if TYPE_CHECKING:
+    # the models (pydantic) are imported when a command renders, not for `--help`
+    from traktkit.models import Ids, Show
+    from traktkit.models.base import TraktModel
 
 
 def title_of(item: TraktModel) -> str:
     """`Inception`, `Breaking Bad S01E01 Pilot`, `Breaking Bad S02`, a person's name."""
+    from traktkit.models import Episode, Movie, Person, Season, Show
+
     show: Show | None = getattr(item, "show", None)
     media = getattr(item, "media", None) or getattr(item, "item", None) or item
     if isinstance(media, Episode):
@@ -27,6 +31,8 @@ def title_of(item: TraktModel) -> str:
 
 
 def year_of(item: TraktModel) -> int | None:
+    from traktkit.models import Movie, Show
+
     media = getattr(item, "media", None) or item
     if isinstance(media, Movie | Show):
         return media.year
@@ -35,6 +41,8 @@ def year_of(item: TraktModel) -> int | None:
 
 
 def ids_of(item: TraktModel) -> Ids:
+    from traktkit.models import Ids
+
     media = getattr(item, "media", None) or getattr(item, "item", None) or item
     ids = getattr(media, "ids", None)
     return ids if isinstance(ids, Ids) else Ids()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import typer
 
+from traktkit.cli.group import Group
 from traktkit.config import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 
-sandbox_app = typer.Typer(help="The local Trakt API sandbox (for tests, demos, offline work).")
+sandbox_app = typer.Typer(
+    help="The local Trakt API sandbox (for tests, demos, offline work).", cls=Group
+)
 
 
 @sandbox_app.command("serve")
@@ -25,7 +28,12 @@ def serve(
         ),
     ),
     faults: str = typer.Option(
-        None, metavar="SPEC", help="Fault injection, e.g. 'GET /users/settings=503x2'."
+        None,
+        metavar="SPEC",
+        help=(
+            "Fault injection, e.g. 'GET /users/settings=503x2'; '+after' applies the "
+            "request first ('POST /sync/history=503x1+after')."
+        ),
     ),
     token_ttl: int = typer.Option(604800, help="Access-token lifetime in seconds."),
     device_interval: float = typer.Option(5.0, help="Device-flow polling interval (s)."),

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from traktkit.api.errors import InvalidInput
-from traktkit.api.items import parse_item
-from traktkit.api.search import SEARCH_TYPES
-from traktkit.api.validate import validate_discovery_limit
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
 from traktkit.cli.output import Output
@@ -27,6 +23,11 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print JSON on stdout."),
 ) -> None:
     """Search Trakt for movies, shows, episodes, people or lists."""
+    from traktkit.api.errors import InvalidInput
+    from traktkit.api.items import parse_item
+    from traktkit.api.search import SEARCH_TYPES
+    from traktkit.api.validate import validate_discovery_limit
+
     out = Output(as_json)
     text = " ".join(query).strip()
     types = [t.strip() for t in (type or "movie,show").split(",") if t.strip()]

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import typer
 
-from traktkit.api.errors import InvalidInput
 from traktkit.cli.errors import handle_errors
 from traktkit.cli.output import Output
 from traktkit.cli.sync_cmds import MirrorError, fail, mirror_errors
-from traktkit.config import Settings
-from traktkit.mirror import Mirror, Stats
+
+if TYPE_CHECKING:
+    from traktkit.mirror import Stats
 
 BAR_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -74,8 +75,13 @@ def stats(
     as_json: bool = typer.Option(False, "--json", help="Print JSON on stdout."),
 ) -> None:
     """Plays, hours, top genres and shows, ratings, activity by month (from the mirror)."""
+    from traktkit.config import Settings
+    from traktkit.mirror import Mirror
+
     out = Output(as_json)
     if year is not None and not 1900 <= year <= 2200:
+        from traktkit.api.errors import InvalidInput
+
         raise InvalidInput(f"--year must be a year such as 2024, not {year}")
     settings = Settings.from_env()
     with Mirror.from_settings(settings) as mirror:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors, report
 from traktkit.cli.output import Output
-from traktkit.mirror import SchemaTooNew, SyncProgress, SyncReport, sync
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import TaskID
+
+    from traktkit.mirror import SyncProgress, SyncReport
 
 JSON_OPTION = typer.Option(False, "--json", help="Print what changed as JSON on stdout.")
 
@@ -26,6 +29,10 @@ class MirrorError(Exception):
 @contextmanager
 def mirror_errors(path: object) -> Iterator[None]:
     """Turn SQLite problems into a one-line error instead of a traceback."""
+    import sqlite3
+
+    from traktkit.mirror import SchemaTooNew
+
     try:
         yield
     except SchemaTooNew as exc:
@@ -42,6 +49,8 @@ class SyncBars:
     """Progress bars on stderr (only on a terminal): one per section that is fetched."""
 
     def __init__(self, console: Console) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
         self._progress = Progress(
             TextColumn("{task.description:<18}"),
             BarColumn(),
@@ -110,6 +119,8 @@ def sync_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Mirror your Trakt library locally (only the sections that changed since last time)."""
+    from traktkit.mirror import sync
+
     out = Output(as_json)
     with open_trakt(out) as trakt:
         mirror = trakt.local.open()

@@ -4,12 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from traktkit.api.validate import (
-    validate_list_type,
-    validate_notes,
-    validate_sort,
-    validate_sort_how,
-)
 from traktkit.cli.common import (
     EPISODE_OPTION,
     FROM_OPTION,
@@ -32,10 +26,13 @@ from traktkit.cli.common import (
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
+from traktkit.cli.group import Group
 from traktkit.cli.output import Output
 from traktkit.cli.render import id_cell, ids_of, title_of, year_of
 
-watchlist_app = typer.Typer(help="Your watchlist: list, add, remove.", no_args_is_help=True)
+watchlist_app = typer.Typer(
+    help="Your watchlist: list, add, remove.", no_args_is_help=True, cls=Group
+)
 
 
 @watchlist_app.command("list")
@@ -50,6 +47,8 @@ def list_(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """List the watchlist (every page, or the local mirror when it is fresh)."""
+    from traktkit.api.validate import validate_list_type, validate_sort, validate_sort_how
+
     out = Output(as_json)
     kind = validate_list_type(type)
     by = validate_sort(sort) if sort is not None else None
@@ -84,6 +83,8 @@ def add(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Add ITEMs to the watchlist (batched; already listed items are reported)."""
+    from traktkit.api.validate import validate_notes
+
     out = Output(as_json)
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
     note = validate_notes(notes) if notes is not None else None
