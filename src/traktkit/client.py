@@ -11,7 +11,6 @@ endpoint groups.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
@@ -35,7 +34,7 @@ from traktkit.api.watchlist import WatchlistApi
 from traktkit.api.writes import SyncWriter
 from traktkit.auth.oauth import OAuthClient
 from traktkit.auth.session import AuthSession
-from traktkit.auth.store import TokenStore, open_token_store
+from traktkit.auth.store import LazyTokenStore, TokenStore
 from traktkit.config import ConfigError, Settings
 from traktkit.http.client import HttpClient, HttpConfig
 from traktkit.local import LibraryReader, MirrorLink
@@ -63,13 +62,7 @@ class Trakt:
                 "or run `trakt demo` to try traktkit against the built-in sandbox"
             )
         self.settings = settings
-        config = HttpConfig(
-            api_url=settings.api_url,
-            client_id=settings.client_id,
-            write_stamp=settings.home / "last-write",
-        )
-        if http_options:
-            config = dataclasses.replace(config, **http_options)
+        config = HttpConfig.from_settings(settings, **(http_options or {}))
         self.http = HttpClient(
             config,
             transport=transport,
@@ -77,11 +70,12 @@ class Trakt:
             on_wait=on_wait,
         )
         self.oauth = OAuthClient(self.http, settings)
-        self.auth = AuthSession(settings, store or open_token_store(settings), self.oauth)
+        self.auth = AuthSession(settings, store or LazyTokenStore(settings), self.oauth)
         self.http.set_token_source(self.auth)
         self.users = UsersApi(self.http)
         self.search = SearchApi(self.http)
         self.local = MirrorLink(settings)
+        self.auth.on_account_change = self.local.account_changed
         self.writer = SyncWriter(self.http, self.search, sleep=sleep, observer=self.local)
         self.watchlist = WatchlistApi(self.http, self.writer)
         self.history = HistoryApi(self.http, self.writer)

@@ -15,7 +15,6 @@ nothing for it.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from traktkit.api.writes import WriteItem, WriteReport
 from traktkit.config import ConfigError, Settings
-from traktkit.mirror import Mirror, SchemaTooNew, WriteKind, entries_from_outcomes
+from traktkit.mirror import MIRROR_ERRORS, Mirror, WriteKind, entries_from_outcomes
 from traktkit.models import CollectionMovie, CollectionShow, HistoryItem, RatingItem, WatchlistItem
 
 if TYPE_CHECKING:
@@ -45,8 +44,6 @@ SECTIONS_FOR = {
     "ratings": ("ratings.movies", "ratings.shows", "ratings.seasons", "ratings.episodes"),
     "collection": ("collection.movies", "collection.shows"),
 }
-# What a broken or foreign mirror file raises; reads then go live, writes are unaffected.
-MIRROR_ERRORS = (sqlite3.Error, SchemaTooNew, OSError, ValueError)
 
 
 class MirrorNotSynced(ConfigError):
@@ -62,6 +59,7 @@ class MirrorLink:
 
     def __init__(self, settings: Settings) -> None:
         self._path = settings.mirror_path
+        self._api_url = settings.api_url.rstrip("/")
         self.max_age = settings.mirror_max_age
         self._mirror: Mirror | None = None
         self._lock = threading.Lock()
@@ -81,11 +79,15 @@ class MirrorLink:
             return self._mirror
 
     def synced(self) -> Mirror | None:
-        """The mirror when it exists, is usable and has completed a sync."""
+        """The mirror when it exists, is usable, has completed a sync, and holds the
+        library of the API this client talks to (a sandbox mirror never answers for
+        trakt.tv, nor the other way round)."""
         mirror = self.existing()
         if mirror is None:
             return None
         try:
+            if mirror.meta("api_url") != self._api_url:
+                return None
             return mirror if mirror.last_sync_at() is not None else None
         except MIRROR_ERRORS as exc:
             logger.warning("the local mirror %s cannot be used: %s", self._path, exc)
@@ -139,6 +141,11 @@ class MirrorLink:
                 mirror.mark_stale()
             except MIRROR_ERRORS as exc:
                 logger.warning("could not mark the local mirror stale: %s", exc)
+
+    def account_changed(self) -> None:
+        """A login or logout: the mirror may hold another account's library, so it
+        answers nothing until the next `trakt sync` (which starts over for a new user)."""
+        self.failed("login")
 
     def close(self) -> None:
         with self._lock:

@@ -206,7 +206,12 @@ def test_logout_revokes_then_forgets(logged_in: Sandbox) -> None:
     access, _ = _secrets(logged_in)
     result = logged_in.cli("logout", "--json")
     assert result.exit_code == 0, result.stderr
-    assert result.json() == {"revoked": True, "forgotten": True}
+    assert result.json() == {
+        "revoked": True,
+        "forgotten": True,
+        "error": None,
+        "env_active": False,
+    }
     assert not (logged_in.home / "token.json").exists()
     import httpx2
 

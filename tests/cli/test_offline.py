@@ -123,3 +123,23 @@ def test_a_broken_mirror_file_never_fails_a_write_and_reads_go_live(logged_in: S
     offline = logged_in.cli("watchlist", "list", "--offline")
     assert offline.exit_code == 2
     assert "trakt sync" in offline.stderr
+
+
+def test_the_mirror_belongs_to_one_api_and_a_new_login_makes_it_stale(logged_in: Sandbox) -> None:
+    assert logged_in.cli("watchlist", "add", "Inception").exit_code == 0
+    _sync(logged_in)
+    # a mirror of this sandbox never answers for another API (e.g. trakt.tv)
+    other = logged_in.cli("watchlist", "list", "--offline", TRAKT_API_URL="http://127.0.0.1:9")
+    assert other.exit_code == 2
+    assert "trakt sync" in other.stderr
+    # logging in again (maybe as someone else): reads go live until the next sync
+    assert logged_in.cli("login").exit_code == 0
+    logged_in.reset_counts()
+    live = logged_in.cli("watchlist", "list", "--json")
+    assert live.exit_code == 0
+    assert "local mirror" not in live.stderr
+    assert logged_in.requests()["total"] >= 1
+    _sync(logged_in)
+    logged_in.reset_counts()
+    assert "local mirror" in logged_in.cli("watchlist", "list").stderr
+    assert logged_in.requests()["total"] == 0

@@ -96,7 +96,12 @@ class HistoryApi:
         if item is None:
             path = "/sync/history" if kind == "all" else f"/sync/history/{kind}"
             return paged(
-                self._http, path, HistoryItem.model_validate, params=params, limit=max_items
+                self._http,
+                path,
+                HistoryItem.model_validate,
+                params=params,
+                limit=max_items,
+                on_page=on_page,
             )
         resolved = self._writer.resolve_one(item, direct=False)
         path, keep = self._item_path(resolved)

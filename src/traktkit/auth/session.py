@@ -96,6 +96,8 @@ class AuthSession:
         self._loaded = False
         self._proactive_failed: str | None = None  # don't retry a failed early refresh
         self._mutex = threading.RLock()
+        # Called after a login or logout (the facade marks the local mirror stale).
+        self.on_account_change: Callable[[], None] | None = None
 
     @classmethod
     def create(
@@ -262,6 +264,8 @@ class AuthSession:
             self._store.save(token)
             self._cached, self._loaded = token, True
             self._proactive_failed = None
+        if self.on_account_change is not None:
+            self.on_account_change()
         if self.env_active:
             logger.warning(
                 "saved the new login to %s, but TRAKT_ACCESS_TOKEN/TRAKT_REFRESH_TOKEN are "
@@ -304,6 +308,8 @@ class AuthSession:
         with self._mutex, self._lock():
             self._store.clear()
             self._cached, self._loaded = None, True
+        if self.on_account_change is not None:
+            self.on_account_change()
         return LogoutResult(
             revoked=revoked,
             forgotten=token is not None,

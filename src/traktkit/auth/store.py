@@ -18,6 +18,7 @@ import logging
 import os
 import secrets
 import stat
+import threading
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -293,3 +294,33 @@ def open_token_store(settings: Settings) -> TokenStore:
     if settings.token_store == "keyring":
         logger.warning("no working OS keyring; storing the token in %s", settings.token_path)
     return file_store
+
+
+class LazyTokenStore:
+    """`open_token_store(settings)` on first use: creating a client probes nothing (the
+    keyring check writes, reads and deletes an entry, which anonymous commands such as
+    `trakt trending` never need)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._store: TokenStore | None = None
+        self._lock = threading.Lock()
+
+    def _open(self) -> TokenStore:
+        with self._lock:
+            if self._store is None:
+                self._store = open_token_store(self._settings)
+            return self._store
+
+    @property
+    def name(self) -> str:
+        return self._open().name
+
+    def load(self) -> Token | None:
+        return self._open().load()
+
+    def save(self, token: Token) -> None:
+        self._open().save(token)
+
+    def clear(self) -> None:
+        self._open().clear()

@@ -88,12 +88,22 @@ def logout(as_json: bool = JSON_OPTION) -> None:
     with open_trakt(out) as trakt:
         result = trakt.auth.logout()
     if as_json:
-        out.json({"revoked": result.revoked, "forgotten": result.forgotten})
-    elif not result.forgotten:
-        out.line("Not logged in.")
+        out.json(
+            {
+                "revoked": result.revoked,
+                "forgotten": result.forgotten,
+                "error": result.error,
+                "env_active": result.env_active,
+            }
+        )
+        return
+    if not result.forgotten:
+        out.line("No stored login to forget.")
     else:
         note = "" if result.revoked else f" (the server did not confirm revocation: {result.error})"
         out.line(f"Logged out{note}.")
+    if result.env_active:
+        out.warn("TRAKT_ACCESS_TOKEN / TRAKT_REFRESH_TOKEN are still set and still log you in")
 
 
 @handle_errors

@@ -44,6 +44,8 @@ def exit_code_for(exc: BaseException) -> int:
         return USAGE
     if isinstance(exc, ItemNotFound | AmbiguousItem | NotFound):
         return NOT_FOUND
+    if isinstance(exc, Unauthorized) and exc.private_user:
+        return NOT_FOUND  # a private user's data: the login is fine, the data is not visible
     if isinstance(exc, NotAuthenticated | Unauthorized | AuthError):
         return AUTH
     return FAILURE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # the models (pydantic) are imported when a command renders, not for `--help`
@@ -53,7 +53,3 @@ def id_cell(ids: Ids) -> str:
     if ids.imdb:
         return ids.imdb
     return f"trakt:{ids.trakt}" if ids.trakt else ""
-
-
-def api_json(item: TraktModel) -> dict[str, Any]:
-    return item.to_api()

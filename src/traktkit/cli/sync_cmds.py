@@ -29,15 +29,13 @@ class MirrorError(Exception):
 @contextmanager
 def mirror_errors(path: object) -> Iterator[None]:
     """Turn SQLite problems into a one-line error instead of a traceback."""
-    import sqlite3
-
-    from traktkit.mirror import SchemaTooNew
+    from traktkit.mirror import MIRROR_ERRORS, SchemaTooNew
 
     try:
         yield
     except SchemaTooNew as exc:
         raise MirrorError(str(exc)) from None
-    except (sqlite3.Error, OSError) as exc:
+    except MIRROR_ERRORS as exc:
         raise MirrorError(f"the mirror database {path} cannot be used: {exc}") from None
 
 

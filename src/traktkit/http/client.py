@@ -140,6 +140,11 @@ class HttpClient:
     def config(self) -> HttpConfig:
         return self._config
 
+    @property
+    def api_url(self) -> str:
+        """The API base URL this client talks to."""
+        return self._config.api_url.rstrip("/")
+
     def set_token_source(self, tokens: TokenSource | None) -> None:
         self._tokens = tokens
 

@@ -58,7 +58,11 @@ class HttpConfig:
                 "TRAKT_CLIENT_ID not set: create an API app on trakt.tv (see README) "
                 "and export its credentials"
             )
-        config = cls(api_url=settings.api_url.rstrip("/"), client_id=settings.client_id)
+        config = cls(
+            api_url=settings.api_url.rstrip("/"),
+            client_id=settings.client_id,
+            write_stamp=settings.home / "last-write",
+        )
         return dataclasses.replace(config, **overrides) if overrides else config
 
 

@@ -171,12 +171,18 @@ def csv_tables(backup: Mapping[str, Any]) -> dict[str, list[Row]]:
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text  # user text (list names, notes) never runs as a spreadsheet formula
+    return text
 
 
 def render_csv(columns: Sequence[str], rows: Iterable[Row]) -> str:

@@ -2,7 +2,7 @@
 
 `read_library` first brings the mirror up to date with an incremental sync (one request
 when nothing changed) and reads every section from it: cheap and consistent. When the
-mirror cannot be used (`traktkit.local.MIRROR_ERRORS`: a damaged file, a mirror written
+mirror cannot be used (`traktkit.mirror.MIRROR_ERRORS`: a damaged file, a mirror written
 by a newer traktkit) it pages
 the API through the api iterators instead and says why in `LibrarySnapshot.note`.
 Sections the server does not offer (404) are listed in `unavailable`, not failed.
@@ -16,8 +16,7 @@ from typing import Final, Literal, TypeVar
 
 from traktkit.client import Trakt
 from traktkit.http.errors import NotFound
-from traktkit.local import MIRROR_ERRORS
-from traktkit.mirror import Mirror, ProgressHook, sync
+from traktkit.mirror import MIRROR_ERRORS, Mirror, ProgressHook, sync
 from traktkit.models import (
     CollectionMovie,
     CollectionShow,

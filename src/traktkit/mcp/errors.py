@@ -17,7 +17,7 @@ redaction, so no token can reach a tool result or a log line.
 
 from __future__ import annotations
 
-import sqlite3
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -45,7 +45,7 @@ from traktkit.http.errors import (
     VipRequired,
     redact,
 )
-from traktkit.mirror import SchemaTooNew
+from traktkit.mirror import MIRROR_ERRORS
 
 __all__ = [
     "LOGIN_HINT",
@@ -64,6 +64,9 @@ LOGIN_HINT = (
 _SHOWN_CANDIDATES = 8
 
 
+logger = logging.getLogger("traktkit.mcp")
+
+
 class MirrorNotSynced(Exception):
     """The local mirror has never been synced (a question only the mirror answers)."""
 
@@ -77,7 +80,7 @@ def mirror_errors(path: object) -> Iterator[None]:
     """SQLite and file errors of the mirror as one `MirrorUnusable`."""
     try:
         yield
-    except (SchemaTooNew, sqlite3.Error, OSError) as exc:
+    except MIRROR_ERRORS as exc:
         raise MirrorUnusable(f"the local mirror {path} cannot be used: {exc}") from None
 
 
@@ -203,7 +206,7 @@ def message_for(exc: BaseException) -> str | None:
             f"{exc}. Tell the user; deleting that file (it is only a cache) and calling "
             "sync again rebuilds it."
         )
-    if isinstance(exc, SchemaTooNew | sqlite3.Error):
+    if isinstance(exc, MIRROR_ERRORS) and not isinstance(exc, OSError):
         return f"The local mirror cannot be used: {exc}."
     return None
 
@@ -216,7 +219,8 @@ def _with_notes(exc: BaseException, text: str) -> str:
 @contextmanager
 def tool_errors(secrets: Callable[[], Iterable[str]]) -> Iterator[None]:
     """Turn known library exceptions raised in the block into `ToolError`s (scrubbed of
-    `secrets()`); anything else is a bug and propagates (the SDK reports it generically)."""
+    `secrets()`); anything else is a bug: logged on stderr (scrubbed), and the model gets
+    only its type, never its text, which could quote a secret."""
     try:
         yield
     except ToolError as exc:
@@ -224,5 +228,9 @@ def tool_errors(secrets: Callable[[], Iterable[str]]) -> Iterator[None]:
     except Exception as exc:
         text = message_for(exc)
         if text is None:
-            raise
+            logger.error("internal error in a tool: %s", redact(repr(exc), secrets()))
+            raise ToolError(
+                f"internal error ({type(exc).__name__}) in traktkit; the server log on stderr "
+                "has details. Tell the user; retrying will likely fail the same way."
+            ) from None
         raise ToolError(redact(_with_notes(exc, text), secrets())) from None

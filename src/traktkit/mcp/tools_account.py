@@ -82,6 +82,7 @@ def poll_login(
     code = pending.code.model_copy(update={"expires_in": max(1, math.ceil(budget))})
     trakt = state.trakt()
     session = AuthSession(trakt.settings, trakt.auth.store, ResumedDeviceFlow(trakt, code))
+    session.on_account_change = trakt.auth.on_account_change
     try:
         return session.login_device(on_code=lambda _code: None, sleep=sleep)
     except DeviceCodeExpired as exc:

@@ -68,6 +68,8 @@ single plays. Values only the server knows are provisional until the next `sync(
 Schema: see `traktkit.mirror.schema`. No SQL lives outside this package.
 """
 
+import sqlite3
+
 from traktkit.mirror.fetch import ProgressHook, SyncProgress
 from traktkit.mirror.report import SectionReport, SyncReport
 from traktkit.mirror.schema import SCHEMA_VERSION, SchemaTooNew
@@ -78,7 +80,12 @@ from traktkit.mirror.sync import sync
 from traktkit.mirror.tables import Changes, SectionState
 from traktkit.mirror.writes import ApplyReport, WriteEntry, WriteKind, entries_from_outcomes
 
+# What an unusable mirror file raises (damaged, locked, written by a newer traktkit):
+# callers treat the mirror as absent and ask the API instead.
+MIRROR_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, SchemaTooNew, OSError)
+
 __all__ = [
+    "MIRROR_ERRORS",
     "SCHEMA_VERSION",
     "SECTIONS",
     "ApplyReport",

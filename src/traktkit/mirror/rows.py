@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from traktkit.mirror.media import MediaRow, dumps, iso, media_row, split_item, trakt_id
+from traktkit.mirror.media import MediaRow, dumps, iso, split_item, trakt_id
 
 __all__ = [
     "SEASONS_KEY",
@@ -313,8 +313,3 @@ def list_rows(items: Iterable[Any]) -> Rows:
             }
         )
     return out
-
-
-def media_of(kind: str, obj: Any, show_trakt: int | None = None) -> list[MediaRow]:
-    row = media_row(kind, obj, show_trakt)
-    return [] if row is None else [row]

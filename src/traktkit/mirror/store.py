@@ -134,7 +134,10 @@ class Mirror:
     def last_sync_at(self) -> datetime | None:
         """When the last complete sync finished (None: never)."""
         value = self.meta("last_sync_at")
-        return parse_datetime(value) if value else None
+        try:
+            return parse_datetime(value) if value else None
+        except ValueError:
+            return None  # a damaged value: as if never synced
 
     def mark_stale(self) -> None:
         """Something changed on the server that the mirror could not record (a write that

@@ -75,6 +75,7 @@ def sync(
         with mirror.transaction() as conn:
             for key, value in (
                 ("last_sync_at", now_iso()),
+                ("api_url", http.api_url),
                 ("last_activities", dumps(activities)),
             ):
                 conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
