@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
+from traktkit.api.listing import check_max_items
 from traktkit.api.writes import WriteItem, WriteReport
 from traktkit.config import ConfigError, Settings
 from traktkit.mirror import MIRROR_ERRORS, Mirror, WriteKind, entries_from_outcomes
@@ -93,6 +94,25 @@ class MirrorLink:
             logger.warning("the local mirror %s cannot be used: %s", self._path, exc)
             return None
 
+    def _why_unusable(self) -> str:
+        """Why `--offline` cannot answer, in one line."""
+        mirror = self.existing()
+        if mirror is None:
+            return "no local mirror yet: run `trakt sync` first"
+        try:
+            owner = mirror.meta("api_url")
+            synced = mirror.last_sync_at()
+        except MIRROR_ERRORS as exc:
+            return f"the local mirror {self._path} cannot be used ({exc}): run `trakt sync`"
+        if synced is None:
+            return "the local mirror was never fully synced: run `trakt sync` first"
+        if owner != self._api_url:
+            return (
+                f"the local mirror holds the library of {owner or 'another API'}, not of "
+                f"{self._api_url}: run `trakt sync` to mirror this one"
+            )
+        return "the local mirror cannot answer: run `trakt sync` first"
+
     def for_reading(
         self, question: str, *, offline: bool = False, live: bool = False
     ) -> Mirror | None:
@@ -105,7 +125,7 @@ class MirrorLink:
         mirror = self.synced()
         if offline:
             if mirror is None:
-                raise MirrorNotSynced("no usable local mirror: run `trakt sync` first")
+                raise MirrorNotSynced(self._why_unusable())
             return mirror
         if mirror is None or self.max_age <= 0:
             return None
@@ -182,6 +202,7 @@ class LibraryReader:
         sort_how: str | None = None,
         limit: int | None = None,
     ) -> list[WatchlistItem]:
+        check_max_items(limit)  # the same check on both paths
         if (mirror := self.mirror_for("watchlist")) is not None:
             return mirror.watchlist(type, sort_by=sort_by, sort_how=sort_how, limit=limit)
         return self._trakt.watchlist.list(type, sort_by=sort_by, sort_how=sort_how, limit=limit)
@@ -194,6 +215,7 @@ class LibraryReader:
         until: datetime | None = None,
         limit: int | None = None,
     ) -> list[HistoryItem]:
+        check_max_items(limit)  # the same check on both paths
         if (mirror := self.mirror_for("history")) is not None:
             return mirror.history(type, since=since, until=until, limit=limit)
         return self._trakt.history.list(type, since=since, until=until, limit=limit)
@@ -201,6 +223,7 @@ class LibraryReader:
     def ratings(
         self, type: str = "all", *, ratings: Iterable[int] = (), limit: int | None = None
     ) -> list[RatingItem]:
+        check_max_items(limit)  # the same check on both paths
         if (mirror := self.mirror_for("ratings")) is not None:
             return mirror.ratings(type, ratings=tuple(ratings), limit=limit)
         return self._trakt.ratings.list(type, ratings=tuple(ratings), limit=limit)
@@ -208,6 +231,7 @@ class LibraryReader:
     def collection(
         self, type: str = "all", *, limit: int | None = None
     ) -> list[CollectionMovie | CollectionShow]:
+        check_max_items(limit)  # the same check on both paths
         if (mirror := self.mirror_for("collection")) is not None:
             return mirror.collection(type, limit=limit)
         return list(self._trakt.collection.list(type, limit=limit))

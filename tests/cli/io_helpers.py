@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tests.cli.conftest import FAST_HTTP
 from tests.conftest import Result, Sandbox, make_sandbox
+from traktkit.client import Trakt
+from traktkit.config import Settings
 from traktkit.sandbox.library import Library
 from traktkit.sandbox.timeutil import iso
 
@@ -70,6 +73,12 @@ def ratings(sb: Sandbox, user: str = "demo") -> dict[tuple[str, int], tuple[int,
         (ref.kind, ref.trakt): (e.rating, iso(e.rated_at))
         for ref, e in library(sb, user).ratings.items()
     }
+
+
+def rate(sb: Sandbox, items: list[str], rating: int, rated_at: str | None = None) -> None:
+    """Rate items as `demo` (`rated_at`: now unless given), through the library."""
+    with Trakt(Settings.from_env(sb.env), http_options=FAST_HTTP) as trakt:
+        trakt.ratings.add(items, rating, rated_at=rated_at)
 
 
 def watchlist(sb: Sandbox, user: str = "demo") -> list[tuple[str, int, str | None]]:

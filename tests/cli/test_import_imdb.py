@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,7 @@ from tests.cli.io_helpers import (
     library,
     logged_in_sandbox,
     posts,
+    rate,
     ratings,
     route_count,
     run,
@@ -21,6 +23,7 @@ from tests.conftest import Sandbox
 
 RATINGS = str(DATA / "imdb" / "ratings.csv")
 WATCHLIST = str(DATA / "imdb" / "watchlist.csv")
+INCEPTION, MATRIX = 16662, 481
 # (kind, trakt id): rating, from tests/data/imdb/ratings.csv (all rated at 12:00 UTC)
 EXPECTED_RATINGS = {
     ("movie", 16662): (9, "2023-01-15T12:00:00.000Z"),  # Inception
@@ -70,12 +73,89 @@ def test_ratings_export_twice(sb: Sandbox) -> None:
     assert ratings(sb) == got
 
 
-def test_a_changed_rating_is_updated(sb: Sandbox) -> None:
-    run(sb, "rate", "Inception (2010)", "5")
+def _item(report: dict[str, Any], title: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(i for i in report["items"] if i["title"] == title)
+    return found
+
+
+def _rated_today_and_long_ago(sb: Sandbox) -> str:
+    """The Matrix rated 6 now (newer than the file's 8 of 2021-06-12), Inception 5 in
+    2019 (older than the file's 9 of 2023-01-15); returns today's date."""
+    rate(sb, ["tt0133093"], 6)
+    rate(sb, ["tt1375666"], 5, rated_at="2019-01-01T10:00")
+    sb.reset_counts()
+    return ratings(sb)[("movie", MATRIX)][1][:10]
+
+
+def test_a_newer_rating_is_kept_and_an_older_one_replaced(sb: Sandbox) -> None:
+    today = _rated_today_and_long_ago(sb)
+    before = ratings(sb)[("movie", MATRIX)]
     report = run(sb, "import", "imdb", RATINGS, "--json", expect=3).json()
-    inception = next(i for i in report["items"] if i["title"] == "Inception (2010)")
-    assert inception["status"] == "updated" and inception["detail"] == "rating 5"
-    assert ratings(sb)[("movie", 16662)][0] == 9
+    matrix = _item(report, "The Matrix (1999)")
+    assert matrix["status"] == "skipped"
+    assert matrix["detail"] == f"kept your newer rating 6 ({today}) over 8 (2021-06-12)"
+    inception = _item(report, "Inception (2010)")
+    assert inception["status"] == "updated" and inception["detail"] == "updated 5 -> 9"
+    assert report["skipped"] == 1 and report["updated"] == 1 and report["added"] == 7
+    assert report["summary"]["ratings"]["skipped"] == 1
+    got = ratings(sb)
+    assert got[("movie", MATRIX)] == before  # today's 6 is untouched
+    assert got[("movie", INCEPTION)] == EXPECTED_RATINGS[("movie", INCEPTION)]
+
+    again = run(sb, "import", "imdb", RATINGS, expect=3)
+    text = again.stdout + again.stderr
+    assert "kept yours" in text and "Replaced or kept" in text
+    assert f"kept your newer rating 6 ({today}) over 8 (2021-06-12)" in " ".join(text.split())
+    assert ratings(sb) == got
+
+
+def test_keep_and_overwrite(sb: Sandbox) -> None:
+    today = _rated_today_and_long_ago(sb)
+    before = ratings(sb)
+    kept = run(sb, "import", "imdb", RATINGS, "--ratings", "keep", "--json", expect=3).json()
+    assert _item(kept, "The Matrix (1999)")["detail"] == (
+        f"kept your rating 6 ({today}) over 8 (2021-06-12)"
+    )
+    assert _item(kept, "Inception (2010)")["detail"] == (
+        "kept your rating 5 (2019-01-01) over 9 (2023-01-15)"
+    )
+    assert kept["skipped"] == 2 and kept["updated"] == 0
+    got = ratings(sb)
+    assert {k: got[k] for k in before} == before
+
+    report = run(sb, "import", "imdb", RATINGS, "--ratings", "OVERWRITE", "--json", expect=3)
+    over = report.json()
+    assert _item(over, "The Matrix (1999)")["detail"] == "updated 6 -> 8"
+    assert _item(over, "Inception (2010)")["detail"] == "updated 5 -> 9"
+    assert over["skipped"] == 0 and over["updated"] == 2
+    got = ratings(sb)
+    for key in (("movie", MATRIX), ("movie", INCEPTION)):
+        assert got[key] == EXPECTED_RATINGS[key]  # the file's rating and date
+
+    sb.reset_counts()
+    bad = run(sb, "import", "imdb", RATINGS, "--ratings", "always", expect=2)
+    assert "--ratings must be one of newer, keep, overwrite" in bad.stderr
+    assert sb.requests()["total"] == 0
+
+
+def test_dry_run_says_old_and_new_ratings(sb: Sandbox) -> None:
+    today = _rated_today_and_long_ago(sb)
+    before = ratings(sb)
+    report = run(sb, "import", "imdb", RATINGS, "-n", "--json", expect=3).json()
+    matrix, inception = _item(report, "The Matrix (1999)"), _item(report, "Inception (2010)")
+    assert (matrix["status"], matrix["detail"]) == (
+        "skipped",
+        f"kept your newer rating 6 ({today}) over 8 (2021-06-12)",
+    )
+    assert (inception["status"], inception["detail"]) == ("updated", "updated 5 -> 9")
+    over = run(sb, "import", "imdb", RATINGS, "-n", "--ratings", "overwrite", "--json", expect=3)
+    assert _item(over.json(), "The Matrix (1999)")["detail"] == "updated 6 -> 8"
+    human = run(sb, "import", "imdb", RATINGS, "--dry-run", expect=3)
+    text = " ".join((human.stdout + human.stderr).split())
+    assert "Would replace or keep" in text
+    assert "updated 5 -> 9" in text
+    assert f"kept your newer rating 6 ({today}) over 8 (2021-06-12)" in text
+    assert posts(sb) == 0 and ratings(sb) == before
 
 
 def test_watchlist_export(sb: Sandbox) -> None:

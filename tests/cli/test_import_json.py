@@ -17,6 +17,8 @@ from tests.cli.io_helpers import (
     logged_in_sandbox,
     plays,
     posts,
+    rate,
+    ratings,
     read_json,
     route_count,
     run,
@@ -120,6 +122,50 @@ def test_into_the_same_account_nothing_changes(sb: Sandbox, tmp_path: Path) -> N
     report = run(sb, "import", "json", source["_path"], "--json").json()
     assert report["added"] == 0 and posts(sb) == 0
     assert report["library_source"] == "mirror"
+
+
+def _rating_detail(report: dict[str, Any], trakt: int) -> tuple[str, str | None]:
+    item = next(
+        i for i in report["items"] if i["section"] == "ratings" and i["ids"].get("trakt") == trakt
+    )
+    return item["status"], item.get("detail")
+
+
+def test_restore_keeps_newer_ratings_into_the_same_account(sb: Sandbox, tmp_path: Path) -> None:
+    """The default (`--ratings newer`) replaces only ratings older than the backup's."""
+    inception, matrix = 16662, 481
+    rate(sb, ["tt1375666", "tt0133093"], 9, rated_at="2024-01-01T10:00")
+    source = export(sb, tmp_path / "a")
+    rate(sb, ["tt1375666"], 4, rated_at="2023-01-01T10:00")  # older than the backup's
+    rate(sb, ["tt0133093"], 3)  # now: newer than the backup's
+    today = ratings(sb)[("movie", matrix)][1][:10]
+    kept = f"kept your newer rating 3 ({today}) over 9 (2024-01-01)"
+
+    sb.reset_counts()
+    dry = run(sb, "import", "json", source["_path"], "-n", "--json").json()
+    assert _rating_detail(dry, inception) == ("updated", "updated 4 -> 9")
+    assert _rating_detail(dry, matrix) == ("skipped", kept)
+    assert posts(sb) == 0
+
+    report = run(sb, "import", "json", source["_path"], "--json").json()
+    assert _rating_detail(report, inception) == ("updated", "updated 4 -> 9")
+    assert _rating_detail(report, matrix) == ("skipped", kept)
+    assert report["updated"] == 1 and report["skipped"] == 1 and report["added"] == 0
+    got = ratings(sb)
+    assert got[("movie", inception)] == (9, "2024-01-01T10:00:00.000Z")
+    assert got[("movie", matrix)][0] == 3
+
+    keep = run(sb, "import", "json", source["_path"], "--ratings", "keep", "--json").json()
+    assert _rating_detail(keep, matrix) == (
+        "skipped",
+        f"kept your rating 3 ({today}) over 9 (2024-01-01)",
+    )
+    assert ratings(sb)[("movie", matrix)][0] == 3
+
+    over = run(sb, "import", "json", source["_path"], "--ratings", "overwrite", "--json").json()
+    assert _rating_detail(over, matrix) == ("updated", "updated 3 -> 9")
+    assert ratings(sb)[("movie", matrix)] == (9, "2024-01-01T10:00:00.000Z")
+    assert backup_differences(source, export(sb, tmp_path / "b")) == []
 
 
 def test_dry_run_sends_no_write(sb: Sandbox, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,7 @@ from tests.cli.io_helpers import (
     logged_in_sandbox,
     plays,
     posts,
+    rate,
     ratings,
     route_count,
     run,
@@ -124,6 +126,59 @@ def test_dry_run_sends_no_write(sb: Sandbox) -> None:
     assert "Dry run" in human.stderr and "ambiguous" in human.stdout
     assert "Dune (2021) [movie]" in human.stdout  # candidates are listed, not guessed
     assert posts(sb) == 0
+
+
+def _rating_item(report: dict[str, Any], title: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(
+        i for i in report["items"] if i["title"] == title and i["section"] == "ratings"
+    )
+    return found
+
+
+def test_ratings_newer_kept_older_replaced_and_overwrite(sb: Sandbox) -> None:
+    rate(sb, ["tt1375666"], 9, rated_at="2020-01-01T10:00")  # older than 2023-05-20
+    rate(sb, ["tt0133093"], 6)  # today: newer than the file's 2023-02-12
+    today = ratings(sb)[("movie", MATRIX)][1][:10]
+    sb.reset_counts()
+    dry = run(sb, "import", "letterboxd", FOLDER, "--dry-run", "--json", expect=3).json()
+    inception = _rating_item(dry, "Inception (2010)")
+    assert (inception["status"], inception["detail"]) == ("updated", "updated 9 -> 10")
+    matrix = _rating_item(dry, "The Matrix (1999)")
+    assert (matrix["status"], matrix["detail"]) == (
+        "skipped",
+        f"kept your newer rating 6 ({today}) over 8 (2023-02-12)",
+    )
+    human = run(sb, "import", "letterboxd", FOLDER, "--dry-run", expect=3)
+    text = " ".join((human.stdout + human.stderr).split())
+    assert "updated 9 -> 10" in text and f"kept your newer rating 6 ({today})" in text
+    assert posts(sb) == 0
+
+    report = run(sb, "import", "letterboxd", FOLDER, "--json", expect=3).json()
+    assert _rating_item(report, "Inception (2010)")["detail"] == "updated 9 -> 10"
+    assert _rating_item(report, "The Matrix (1999)")["status"] == "skipped"
+    got = ratings(sb)
+    assert got[("movie", INCEPTION)] == (10, "2023-05-20T12:00:00.000Z")
+    assert got[("movie", MATRIX)][0] == 6
+
+    over = run(sb, "import", "letterboxd", FOLDER, "--ratings", "overwrite", "--json", expect=3)
+    assert _rating_item(over.json(), "The Matrix (1999)")["detail"] == "updated 6 -> 8"
+    assert ratings(sb)[("movie", MATRIX)] == (8, "2023-02-12T12:00:00.000Z")
+
+
+def test_an_undated_rating_never_replaces_one_by_default(sb: Sandbox, tmp_path: Path) -> None:
+    rate(sb, ["tt0133093"], 6, rated_at="2001-01-01T10:00")
+    path = tmp_path / "ratings.csv"
+    path.write_text(
+        "Date,Name,Year,Letterboxd URI,Rating\n,The Matrix,1999,https://boxd.it/2a1m,4\n"
+    )
+    report = run(sb, "import", "letterboxd", str(path), "--json").json()
+    assert _rating_item(report, "The Matrix (1999)")["detail"] == (
+        "kept your newer rating 6 (2001-01-01) over 8 (no date)"
+    )
+    keep = run(sb, "import", "letterboxd", str(path), "--ratings", "keep", "--json").json()
+    assert keep["skipped"] == 1 and ratings(sb)[("movie", MATRIX)][0] == 6
+    run(sb, "import", "letterboxd", str(path), "--ratings", "overwrite")
+    assert ratings(sb)[("movie", MATRIX)][0] == 8
 
 
 def test_undated_logged(sb: Sandbox) -> None:

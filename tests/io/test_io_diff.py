@@ -12,7 +12,7 @@ from traktkit.io.compare import backup_differences, comparable
 from traktkit.io.diff import decide
 from traktkit.io.keys import Identities, item_keys, resolved_keys, wrapper_keys
 from traktkit.io.library import LibrarySnapshot
-from traktkit.io.plan import Precision, Target, Wanted
+from traktkit.io.plan import Precision, RatingsPolicy, Target, Wanted
 from traktkit.io.restore import parse_backup
 from traktkit.models import (
     CollectionMovie,
@@ -135,7 +135,7 @@ def test_ratings_collection_and_lists() -> None:
         (d.entry.section, d.entry.target.label): d for d in decide(plan.entries, found, snap)
     }
     rating = decisions[("ratings", "Inception (2010)")]
-    assert rating.send and rating.previous == "rating 7"
+    assert rating.send and rating.previous == "updated 7 -> 9"  # no date: older
     assert not decisions[("watchlist", "The Matrix (1999)")].send
     assert decisions[("watchlist", "Breaking Bad (2008)")].send
     assert not decisions[("collection", "Inception (2010)")].send  # same date and metadata
@@ -173,3 +173,80 @@ def test_comparable_ignores_what_the_server_assigns() -> None:
     other["watchlist"].reverse()
     assert backup_differences(BACKUP, other) == ["ratings", "watchlist"]
     assert comparable(backup())["format"] == "traktkit-backup"
+
+
+def _rating_entry(rating: int, when: str | None, precision: Precision) -> Wanted:
+    item = ResolvedItem(type="movie", media=Movie(ids=Ids.model_validate(INCEPTION["ids"])))
+    fields: dict[str, Any] = {"rating": rating}
+    if when is not None:
+        fields["rated_at"] = when
+    return Wanted("ratings", Target("Inception", "movie", item=item), fields, precision=precision)
+
+
+def _rated(rating: int, when: str | None) -> LibrarySnapshot:
+    raw: dict[str, Any] = {"rating": rating, "type": "movie", "movie": INCEPTION}
+    if when is not None:
+        raw["rated_at"] = when
+    return LibrarySnapshot(source="mirror", ratings=[RatingItem.model_validate(raw)])
+
+
+def _rating_decision(
+    entry: Wanted, snap: LibrarySnapshot, policy: RatingsPolicy = "newer"
+) -> tuple[bool, str | None, str | None]:
+    (d,) = decide([entry], [entry.target.item], snap, ratings=policy)
+    return d.send, d.previous, d.kept
+
+
+def test_a_newer_rating_in_the_account_is_kept_by_default() -> None:
+    today = _rated(6, "2026-12-03T09:15:00.000Z")
+    imdb = _rating_entry(10, "2021-06-01T12:00:00.000Z", "day")
+    kept = "kept your newer rating 6 (2026-12-03) over 10 (2021-06-01)"
+    assert _rating_decision(imdb, today) == (False, None, kept)
+    assert _rating_decision(imdb, today, "keep") == (False, None, kept.replace(" newer", ""))
+    assert _rating_decision(imdb, today, "overwrite") == (True, "updated 6 -> 10", None)
+    # the same rating is simply there, whatever the policy
+    assert _rating_decision(_rating_entry(6, None, "day"), today, "overwrite") == (
+        False,
+        None,
+        None,
+    )
+
+
+def test_an_older_rating_in_the_account_is_replaced_by_default() -> None:
+    old = _rated(6, "2019-01-01T10:00:00.000Z")
+    imdb = _rating_entry(10, "2021-06-01T12:00:00.000Z", "day")
+    assert _rating_decision(imdb, old) == (True, "updated 6 -> 10", None)
+    assert _rating_decision(imdb, old, "keep") == (
+        False,
+        None,
+        "kept your rating 6 (2019-01-01) over 10 (2021-06-01)",
+    )
+    # an existing rating without a date is older than any dated one
+    assert _rating_decision(imdb, _rated(6, None)) == (True, "updated 6 -> 10", None)
+
+
+def test_undated_and_same_day_ratings_do_not_replace_the_account() -> None:
+    old = _rated(6, "2019-01-01T10:00:00.000Z")
+    undated = _rating_entry(10, None, "day")
+    assert _rating_decision(undated, old) == (
+        False,
+        None,
+        "kept your newer rating 6 (2019-01-01) over 10 (no date)",
+    )
+    assert _rating_decision(undated, old, "overwrite")[0]
+    # a date-only source loses to a rating made on Trakt the same day, even earlier
+    same_day = _rated(6, "2021-06-01T09:00:00.000Z")
+    assert _rating_decision(_rating_entry(10, "2021-06-01T12:00:00.000Z", "day"), same_day) == (
+        False,
+        None,
+        "kept your same-day rating 6 (2021-06-01) over 10 (2021-06-01)",
+    )
+    # a backup's timestamps are compared as timestamps
+    backup_entry = _rating_entry(10, "2021-06-01T12:00:00.000Z", "minute")
+    assert _rating_decision(backup_entry, same_day) == (True, "updated 6 -> 10", None)
+    later = _rated(6, "2021-06-01T18:30:00.000Z")
+    assert _rating_decision(backup_entry, later) == (
+        False,
+        None,
+        "kept your newer rating 6 (2021-06-01 18:30 UTC) over 10 (2021-06-01 12:00 UTC)",
+    )

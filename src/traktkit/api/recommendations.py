@@ -49,7 +49,9 @@ class RecommendationsApi:
         resolved = self._writer.resolve_one(item, hooks, direct=False)
         section = _SECTION.get(resolved.type)
         if section is None:
-            raise InvalidInput(f"only movies and shows can be hidden, not a {resolved.type}")
+            raise InvalidInput(
+                f"only movies and shows can be hidden, not {resolved.label} ({resolved.type})"
+            )
         ident = path_id(resolved.ids, resolved.label)
         self._http.delete(f"/recommendations/{section}/{ident}")
         return resolved

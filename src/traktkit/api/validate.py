@@ -362,11 +362,20 @@ def parse_when(
             return "unknown"
         raise InvalidInput(f"{option} does not accept 'unknown' (only history does)")
     when = _parse_iso(text, option)
+    if when is None and (keyword == "yesterday" or _RELATIVE_RE.fullmatch(text)):
+        # the same relative forms as --since: `yesterday` (24 h ago), `3h`, `2d`, `1w`
+        when = (
+            current - timedelta(days=1)
+            if keyword == "yesterday"
+            else parse_since(text, option=option, now=current)
+        )
+        return format_datetime(truncate_to_minute(when))
     if when is None:
         extra = ", released" if allow_released else ""
         extra += ", unknown" if allow_unknown else ""
         raise InvalidInput(
-            f"{option}: {text!r} is not a date; use now{extra}, YYYY-MM-DD or YYYY-MM-DDTHH:MM[Z]"
+            f"{option}: {text!r} is not a date; use now{extra}, yesterday, an age like 2d, "
+            "YYYY-MM-DD or YYYY-MM-DDTHH:MM[Z]"
         )
     if when < _EARLIEST:
         raise InvalidInput(f"{option}: {text!r} is before 1870")

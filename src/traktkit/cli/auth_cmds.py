@@ -40,9 +40,12 @@ def login(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Sign in to Trakt (device flow: open the URL shown and enter the code)."""
+    from traktkit.api.errors import InvalidInput
     from traktkit.models import User
 
     out = Output(as_json)
+    if code and print_url:
+        raise InvalidInput("--code and --print-url contradict each other: choose one")
     with open_trakt(out) as trakt:
         trakt.settings.require_app()
         if print_url:

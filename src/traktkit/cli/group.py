@@ -14,6 +14,8 @@ commands is looked up, and lists the others from a static table (`main.COMMANDS`
 from __future__ import annotations
 
 import importlib
+import json
+import sys
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from functools import cache
 from gettext import gettext as _
@@ -107,6 +109,41 @@ class LazyCommands(MutableMapping[str, "click.Command"]):
 class LazyGroup(Group):
     """The root group: imports the module of a command only when that command runs (or
     its help is asked for); `trakt --help` lists every command from `table`."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """With `--json`, a usage error (missing argument, unknown option...) is also a
+        JSON object on stdout, like every other error, and one line on stderr."""
+        argv = list(sys.argv[1:] if args is None else args)
+        if "--json" not in argv or not standalone_mode:
+            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        try:
+            code = super().main(argv, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except UsageError as exc:
+            message = " ".join(exc.format_message().split())
+            where = exc.ctx.command_path if exc.ctx is not None else "trakt"
+            error = {"error": message, "exit_code": 2, "kind": "UsageError"}
+            sys.stdout.write(json.dumps({**error, "help": f"{where} --help"}) + "\n")
+            sys.stderr.write(f"error: {message} (see `{where} --help`)\n")
+            sys.exit(2)
+        except ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.stderr.write("Aborted!\n")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     table: Mapping[str, tuple[str, str]] = {}  # name -> (module, first paragraph of help)
 

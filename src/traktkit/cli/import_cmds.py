@@ -3,7 +3,11 @@
 Every file is read and validated completely before anything is sent (a bad file exits 2
 with no request); `--dry-run` reports what would change and sends no write; the report
 lists what was added, what was already there and what could not be matched (exit 3
-when something could not be matched, as for the other item commands).
+when something could not be matched, as for the other item commands), and every rating
+it replaced ("updated 6 -> 10") or kept ("kept your newer rating 6 (2026-12-03) over 10
+(2021-06-01)"). `--ratings newer|keep|overwrite` says which of two different ratings
+wins; by default (`newer`) a rating already in the account is replaced only by a rating
+dated later, for every importer (a backup restored into the same account too).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
     # runs, not for `trakt import --help`
     from traktkit.io.imdb import ImdbKind
     from traktkit.io.letterboxd import LetterboxdKind, Undated
-    from traktkit.io.plan import ImportPlan
+    from traktkit.io.plan import ImportPlan, RatingsPolicy
     from traktkit.io.report import ImportReport
 
 import_app = typer.Typer(
@@ -35,9 +39,19 @@ import_app = typer.Typer(
 DRY_RUN_OPTION = typer.Option(
     False, "--dry-run", "-n", help="Show what would change; send no write."
 )
+RATINGS_OPTION = typer.Option(
+    "newer",
+    "--ratings",
+    metavar="WHICH",
+    help=(
+        "A different rating already in the account: newer (default: replaced only by a "
+        "rating dated later), keep (never replaced) or overwrite (always the file's)."
+    ),
+)
 _COLUMNS: Final = (
     ("added", "added"),
     ("updated", "updated"),
+    ("skipped", "kept yours"),
     ("existing", "already there"),
     ("not_found", "not matched"),
     ("ambiguous", "ambiguous"),
@@ -78,6 +92,13 @@ def _render(out: Output, report: ImportReport) -> None:
         if section in counts
     ]
     out.table(["section", *(label for _, label in shown)], rows, empty="Nothing to import.")
+    changed = [o for o in report.outcomes if o.status in ("updated", "skipped") and o.detail]
+    if changed:
+        out.table(
+            ["source", "section", "title", "result"],
+            ((o.source, o.section, o.label, o.detail or "") for o in changed),
+            title="Would replace or keep" if report.dry_run else "Replaced or kept",
+        )
     problems = [o for o in report.outcomes if o.status in ("not_found", "ambiguous", "unsupported")]
     if problems:
         out.table(
@@ -103,7 +124,15 @@ def _render(out: Output, report: ImportReport) -> None:
         out.info(f"{report.posts} write request(s) sent.")
 
 
-def _run(out: Output, plan: ImportPlan, dry_run: bool) -> None:
+def _policy(ratings: str) -> RatingsPolicy:
+    from traktkit.api.validate import validate_choice
+    from traktkit.io.plan import RATINGS_POLICIES
+
+    picked = validate_choice(ratings, RATINGS_POLICIES, option="--ratings")
+    return next(p for p in RATINGS_POLICIES if p == picked)
+
+
+def _run(out: Output, plan: ImportPlan, dry_run: bool, ratings: RatingsPolicy) -> None:
     from traktkit.api.writes import WriteHooks
     from traktkit.io.importer import ImportHooks, run_import
     from traktkit.io.report import ImportReport
@@ -121,7 +150,9 @@ def _run(out: Output, plan: ImportPlan, dry_run: bool) -> None:
         try:
             with SyncBars(out.err) as bars:
                 hooks = ImportHooks(write=WriteHooks(progress=bar), sync=bars.update, warn=out.warn)
-                report = run_import(trakt, plan, mirror=mirror, dry_run=dry_run, hooks=hooks)
+                report = run_import(
+                    trakt, plan, mirror=mirror, dry_run=dry_run, hooks=hooks, ratings=ratings
+                )
         finally:
             bar.stop()
     if out.as_json:
@@ -136,15 +167,21 @@ def _run(out: Output, plan: ImportPlan, dry_run: bool) -> None:
 @handle_errors
 def import_json(
     file: str = typer.Argument(..., metavar="FILE", help="A backup made by `trakt export`."),
+    ratings: str = RATINGS_OPTION,
     dry_run: bool = DRY_RUN_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Restore a traktkit JSON backup; what is already there is skipped."""
+    """Restore a traktkit JSON backup; what is already there is skipped.
+
+    A different rating already in the account is replaced only by the backup's when the
+    backup's is rated later (`--ratings newer`, the default), so restoring an old backup
+    into the same account does not undo the ratings made since."""
     from traktkit.io.restore import load_backup
 
     out = Output(as_json)
+    policy = _policy(ratings)
     plan = load_backup(read_text(file))
-    _run(out, plan, dry_run)
+    _run(out, plan, dry_run, policy)
 
 
 @import_app.command("imdb")
@@ -154,6 +191,7 @@ def import_imdb(
     kind: str = typer.Option(
         None, "--as", metavar="KIND", help="ratings or watchlist (default: from the header)."
     ),
+    ratings: str = RATINGS_OPTION,
     dry_run: bool = DRY_RUN_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -162,12 +200,13 @@ def import_imdb(
     from traktkit.io.imdb import IMDB_KINDS, parse_imdb
 
     out = Output(as_json)
+    policy = _policy(ratings)
     chosen: ImdbKind | None = None
     if kind is not None:
         picked = validate_choice(kind, IMDB_KINDS, option="--as")
         chosen = "ratings" if picked == "ratings" else "watchlist"
     plan = parse_imdb(read_text(file), name=Path(file).name, kind=chosen)
-    _run(out, plan, dry_run)
+    _run(out, plan, dry_run, policy)
 
 
 @import_app.command("letterboxd")
@@ -185,6 +224,7 @@ def import_letterboxd(
     kind: str = typer.Option(
         None, "--as", metavar="KIND", help="For one CSV named otherwise: watched or watchlist."
     ),
+    ratings: str = RATINGS_OPTION,
     dry_run: bool = DRY_RUN_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -195,6 +235,7 @@ def import_letterboxd(
 
     out = Output(as_json)
     when = cast("Undated", validate_choice(undated, UNDATED, option="--undated"))
+    policy = _policy(ratings)
     as_kind: LetterboxdKind | None = None
     if kind is not None:
         picked = validate_choice(kind, ("watched", "watchlist"), option="--as")
@@ -204,7 +245,7 @@ def import_letterboxd(
         raise InvalidInput(f"{path}: no such file or folder")
     tables = load_letterboxd(location, kind=as_kind)
     plan = parse_letterboxd(tables, undated=when)
-    _run(out, plan, dry_run)
+    _run(out, plan, dry_run, policy)
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,27 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+UNWRAPPED_COLUMNS = frozenset(
+    {
+        "id",
+        "history id",
+        "imdb",
+        "trakt",
+        "tmdb",
+        "tvdb",
+        "slug",
+        "added",
+        "watched",
+        "rated",
+        "collected",
+        "rating",
+        "year",
+        "#",
+        "rank",
+    }
+)
+
+
 class Output:
     """Where a command writes: stdout for results, stderr for everything else."""
 
@@ -45,9 +66,11 @@ class Output:
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=title, show_lines=False, header_style="bold")
+        table = Table(title=title, show_lines=False, header_style="bold", show_header=any(columns))
         for column in columns:
-            table.add_column(column, overflow="fold")
+            # ids and times are copied and compared whole: never wrapped; text may fold
+            whole = column.lower() in UNWRAPPED_COLUMNS
+            table.add_column(column, overflow="fold", no_wrap=whole)
         count = 0
         for row in rows:
             # cells are plain text: "Dune (2021) [movie]" must not be read as rich markup

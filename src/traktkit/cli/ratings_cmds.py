@@ -80,11 +80,26 @@ def _add(
     episode: str | None,
     as_json: bool,
 ) -> None:
+    from traktkit.api.errors import InvalidInput
+    from traktkit.api.items import ItemSpec
     from traktkit.api.validate import validate_rating
 
     out = Output(as_json)
     value = validate_rating(rating, option="rating") if rating is not None else None
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
+    clash = next(
+        (
+            r.fields["rating"]
+            for r in refs
+            if isinstance(r, ItemSpec) and r.fields.get("rating") not in (None, value)
+        ),
+        None,
+    )
+    if value is not None and clash is not None:
+        raise InvalidInput(
+            f"--rating {value} contradicts the ratings in {source} (such as {clash}): "
+            "drop --rating to use the file's, or the ratings from the file"
+        )
     with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
         require_login(trakt)
         report = trakt.ratings.add(refs, value, hooks=hooks)
@@ -140,8 +155,11 @@ def remove(
 
 @handle_errors
 def rate(
-    item: str = typer.Argument(..., metavar="ITEM", help="'Inception', 'Breaking Bad S01E01', ..."),
-    rating: str = typer.Argument(..., metavar="N", help="1 to 10."),
+    words: list[str] = typer.Argument(
+        ...,
+        metavar="ITEM N",
+        help="The item ('Inception', 'Breaking Bad S01E01'; quotes optional), then 1 to 10.",
+    ),
     type: str = TYPE_OPTION,
     year: str = YEAR_OPTION,
     season: str = SEASON_OPTION,
@@ -149,10 +167,14 @@ def rate(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Rate one ITEM from 1 to 10 (shorthand for `trakt ratings add ITEM --rating N`)."""
+    if len(words) < 2:
+        from traktkit.api.errors import InvalidInput
+
+        raise InvalidInput("rate needs an ITEM and a rating: trakt rate 'The Matrix' 9")
     _add(
-        [item],
+        [" ".join(words[:-1])],
         None,
-        rating,
+        words[-1],
         type=type,
         year=year,
         season=season,

@@ -76,22 +76,25 @@ def stats(
 ) -> None:
     """Plays, hours, top genres and shows, ratings, activity by month (from the mirror)."""
     from traktkit.config import Settings
-    from traktkit.mirror import Mirror
+    from traktkit.local import MirrorLink
 
     out = Output(as_json)
     if year is not None and not 1900 <= year <= 2200:
         from traktkit.api.errors import InvalidInput
 
         raise InvalidInput(f"--year must be a year such as 2024, not {year}")
-    settings = Settings.from_env()
-    with Mirror.from_settings(settings) as mirror:
+    link = MirrorLink(Settings.from_env())
+    try:
+        # exit 2 with the reason when there is no usable mirror of this API
+        mirror = link.for_reading("history", offline=True)
+        assert mirror is not None
         try:
             with mirror_errors(mirror.path):
-                if mirror.last_sync_at() is None and mirror.state("history") is None:
-                    raise MirrorError("the local mirror is empty: run `trakt sync` first")
                 result = mirror.stats(year)
         except MirrorError as exc:
             raise fail(exc, out) from None
+    finally:
+        link.close()
     if as_json:
         out.json(result.to_dict())
     else:

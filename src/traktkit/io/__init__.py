@@ -16,7 +16,8 @@ Modules:
 - `library`: `read_library` (mirror after an incremental sync, else the API);
 - `backup`, `csvexport`, `export`: the backup document (docs/backup-format.md), its CSV
   form, and `export_library`;
-- `plan`: `ImportPlan` / `Wanted`, what every importer produces;
+- `plan`: `ImportPlan` / `Wanted`, what every importer produces; `RatingsPolicy`, which
+  of two different ratings wins (`run_import(..., ratings="newer")`);
 - `restore` (traktkit backups), `imdb`, `letterboxd` (+ `csvread`): file -> plan,
   validated before anything is sent;
 - `lookup`, `diff`, `apply`, `importer`: look up titles, compare with the account, send
@@ -30,7 +31,7 @@ from traktkit.io.imdb import parse_imdb
 from traktkit.io.importer import ImportHooks, run_import
 from traktkit.io.letterboxd import load_letterboxd, parse_letterboxd
 from traktkit.io.library import LibrarySnapshot, read_library
-from traktkit.io.plan import ImportPlan, Wanted
+from traktkit.io.plan import ImportPlan, RatingsPolicy, Wanted
 from traktkit.io.report import ImportReport, Outcome
 from traktkit.io.restore import load_backup, parse_backup
 
@@ -41,6 +42,7 @@ __all__ = [
     "ImportReport",
     "LibrarySnapshot",
     "Outcome",
+    "RatingsPolicy",
     "Wanted",
     "backup_differences",
     "comparable",

@@ -4,7 +4,9 @@
   (`minute`), on the same UTC day (`day`, for sources with dates only), or at all
   (`any`, for undated plays); each existing play accounts for one entry only, so two
   plays of the same minute in a backup need two plays in the account;
-- ratings: the same rating is already there; another rating is replaced (`updated`);
+- ratings: the same rating is already there; a different rating is replaced (`updated`,
+  "updated 6 -> 10") or kept (`skipped`, "kept your newer rating 6 (2026-12-03) over 10
+  (2021-06-01)") as the `RatingsPolicy` says: by default only an older one is replaced;
 - collection: already there when collected with the same `collected_at` and metadata
   (for the values the entry gives);
 - watchlist, favorites, list items: already there when listed.
@@ -15,18 +17,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from traktkit.api.resolve import ResolvedItem
 from traktkit.io.keys import Identities, Key, item_keys, person_keys, resolved_keys, wrapper_keys
 from traktkit.io.library import LibrarySnapshot, ListSnapshot
-from traktkit.io.plan import Wanted
+from traktkit.io.plan import RatingsPolicy, Wanted
 from traktkit.models import (
     CollectionMetadata,
     HistoryItem,
     Ids,
     Person,
     format_datetime,
+    parse_datetime,
     truncate_to_minute,
 )
 
@@ -47,7 +51,8 @@ class Decision:
     item: ResolvedItem | None
     person: Person | None
     send: bool
-    previous: str | None = None  # what it replaces (e.g. "rating 6")
+    previous: str | None = None  # what it replaces (e.g. "updated 6 -> 10")
+    kept: str | None = None  # not sent: why the account's value is kept (ratings)
 
 
 def _minute(value: Any) -> str:
@@ -148,9 +153,71 @@ def _same_collected(entry: Mapping[str, Any], have: tuple[str | None, dict[str, 
     return True
 
 
+def _day_or_time(stamp: str | None, other: str | None, precision: str) -> str:
+    """A rating's date for a report: the day, or (timestamps) the day and minute when
+    both ratings are from the same day; "no date" without one."""
+    if stamp is None:
+        return "no date"
+    if precision != "day" and other and other[:10] == stamp[:10] and other[:16] != stamp[:16]:
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp[:10]
+
+
+def _given_stamp(value: Any) -> str | None:
+    """An entry's `rated_at` (a datetime or ISO text) in the account's format."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    try:
+        return format_datetime(parse_datetime(str(value)))
+    except ValueError:
+        return None
+
+
+def _existing_is_newer(have_at: str | None, want_at: str | None, precision: str) -> bool:
+    """Whether the account's rating should win under the `newer` policy: an imported
+    rating without a date is older than any existing rating; a date-only one (`day`)
+    loses to a rating made the same day or later; a timestamp to a later one."""
+    if want_at is None:
+        return True
+    if have_at is None:
+        return False
+    if precision == "day":
+        return have_at[:10] >= want_at[:10]
+    return have_at > want_at
+
+
+def _rating(
+    entry: Wanted, have: tuple[Any, str | None] | None, policy: RatingsPolicy
+) -> tuple[bool, str | None, str | None]:
+    """(send it?, what it replaces, why the existing rating is kept)."""
+    want = entry.fields.get("rating")
+    if have is None:
+        return True, None, None
+    value, have_at = have
+    if value == want:
+        return False, None, None
+    want_at = _given_stamp(entry.fields.get("rated_at"))
+    if policy == "overwrite" or (
+        policy == "newer" and not _existing_is_newer(have_at, want_at, entry.precision)
+    ):
+        return True, f"updated {value} -> {want}", None
+    mine = _day_or_time(have_at, want_at, entry.precision)
+    theirs = _day_or_time(want_at, have_at, entry.precision)
+    if policy == "keep":
+        why = "kept your rating"
+    elif entry.precision == "day" and mine == theirs:
+        why = "kept your same-day rating"
+    else:
+        why = "kept your newer rating"
+    return False, None, f"{why} {value} ({mine}) over {want} ({theirs})"
+
+
 class _Decider:
-    def __init__(self, snap: LibrarySnapshot) -> None:
+    def __init__(self, snap: LibrarySnapshot, ratings: RatingsPolicy = "newer") -> None:
         self.snap = snap
+        self.policy = ratings
         self._plays: _Plays | None = None
         self._ratings: _Values | None = None
         self._collection: _Values | None = None
@@ -166,7 +233,7 @@ class _Decider:
         if self._ratings is None:
             self._ratings = _Values()
             for rated in self.snap.ratings:
-                self._ratings.put(wrapper_keys(rated), rated.rating)
+                self._ratings.put(wrapper_keys(rated), (rated.rating, _stamp(rated.rated_at)))
         return self._ratings
 
     def collection(self) -> _Values:
@@ -189,38 +256,38 @@ class _Decider:
             return None
         return self.listed("list:" + list_key(entry.list_name or ""), found.items)
 
-    def decide(self, entry: Wanted, keys: frozenset[Key]) -> tuple[bool, str | None]:
-        """(send it?, what it replaces)."""
+    def decide(self, entry: Wanted, keys: frozenset[Key]) -> tuple[bool, str | None, str | None]:
+        """(send it?, what it replaces, why it is not sent though different)."""
         if entry.section == "history":
-            return not self.plays().take(keys, entry), None
+            return not self.plays().take(keys, entry), None, None
         if entry.section == "ratings":
-            have = self.ratings().get(keys)
-            if have == entry.fields.get("rating"):
-                return False, None
-            return True, None if have is None else f"rating {have}"
+            return _rating(entry, self.ratings().get(keys), self.policy)
         if entry.section == "collection":
             got = self.collection().get(keys)
-            return got is None or not _same_collected(entry.fields, got), None
+            return got is None or not _same_collected(entry.fields, got), None, None
         listed = self.container(entry)
-        return listed is None or listed.find(keys) is None, None
+        return listed is None or listed.find(keys) is None, None, None
 
 
 def decide(
     entries: Sequence[Wanted],
     found: Sequence[ResolvedItem | Person | None],
     snap: LibrarySnapshot,
+    *,
+    ratings: RatingsPolicy = "newer",
 ) -> list[Decision]:
-    """A decision for every entry whose item is known (`found[i]` not None)."""
-    decider = _Decider(snap)
+    """A decision for every entry whose item is known (`found[i]` not None); `ratings`
+    says which of two different ratings wins (see `RatingsPolicy`)."""
+    decider = _Decider(snap, ratings)
     out: list[Decision] = []
     for index, (entry, item) in enumerate(zip(entries, found, strict=True)):
         if item is None:
             continue
         if isinstance(item, Person):
             keys = person_keys(item)
-            send, previous = decider.decide(entry, keys)
-            out.append(Decision(index, entry, None, item, send, previous))
+            send, previous, kept = decider.decide(entry, keys)
+            out.append(Decision(index, entry, None, item, send, previous, kept))
             continue
-        send, previous = decider.decide(entry, resolved_keys(item))
-        out.append(Decision(index, entry, item, None, send, previous))
+        send, previous, kept = decider.decide(entry, resolved_keys(item))
+        out.append(Decision(index, entry, item, None, send, previous, kept))
     return out

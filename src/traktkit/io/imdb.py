@@ -19,7 +19,9 @@ Decisions:
   TV series, TV mini series -> show; TV episode -> episode (both the old camelCase and
   the newer "TV Series" spellings); video games, podcasts and music videos are reported
   as unsupported; an empty type is looked up among movies, shows and episodes;
-- ratings are already 1-10; `Date Rated` becomes `rated_at` (12:00 UTC that day);
+- ratings are already 1-10; `Date Rated` becomes `rated_at` (12:00 UTC that day); it is
+  compared by day with a rating already in the account (see `RatingsPolicy`: by
+  default a rating made on Trakt the same day or later is kept);
 - watchlist items keep their `Position` order; a `Description` becomes the item's notes
   (VIP accounts only; cut to 500 characters); `Created` cannot be restored (Trakt sets
   `listed_at` itself).
@@ -158,7 +160,7 @@ def parse_imdb(
                 fields["rated_at"] = day_at_noon(row.get("Date Rated"), where, now=now)
         elif row.get("Description"):
             fields["notes"] = row.get("Description")[:NOTES_MAX]
-        entry = Wanted(section, target, fields, where)
+        entry = Wanted(section, target, fields, where, precision="day")  # Date Rated: a day
         key = norm(row.get("Const"))
         if key in seen:  # the same title twice: the last row wins
             plan.entries[seen[key]] = entry

@@ -2,7 +2,9 @@
 
 1. look up what needs a search (titles; on a dry run also the ids to verify);
 2. read the account's library (`read_library`: the mirror after an incremental sync);
-3. decide per entry what is already there (`traktkit.io.diff`);
+3. decide per entry what is already there (`traktkit.io.diff`; `ratings`, a
+   `RatingsPolicy`, says whether a different rating in the account is replaced or kept:
+   by default only an older one is replaced, a newer one is reported as `skipped`);
 4. unless `dry_run`, send the rest section by section in the order history, collection,
    ratings, watchlist, favorites, lists (history first: watching removes items from the
    watchlist), creating missing lists by name, then (backups) restore the ranks of the
@@ -24,7 +26,7 @@ from traktkit.io.diff import Decision, decide, list_key
 from traktkit.io.keys import Key, person_keys, resolved_keys
 from traktkit.io.library import read_library
 from traktkit.io.lookup import resolve_entries
-from traktkit.io.plan import ImportPlan, Wanted
+from traktkit.io.plan import ImportPlan, RatingsPolicy, Wanted
 from traktkit.io.report import ImportReport, Outcome, Status
 from traktkit.mirror import Mirror, ProgressHook
 from traktkit.models import Ids, Person, WatchlistItem
@@ -83,11 +85,13 @@ class _Run:
         mirror: Mirror | None,
         dry_run: bool,
         hooks: ImportHooks,
+        ratings: RatingsPolicy = "newer",
     ) -> None:
         self.trakt = trakt
         self.plan = plan
         self.mirror = mirror
         self.dry_run = dry_run
+        self.ratings = ratings
         self.hooks = hooks
         self.report = ImportReport(kind=plan.kind, dry_run=dry_run, notes=list(plan.notes))
         self.slots: dict[int, Outcome] = {}
@@ -121,7 +125,7 @@ class _Run:
         self.report.library_source = snap.source
         if snap.note:
             self.warn(snap.note)
-        decisions = decide(entries, known, snap)
+        decisions = decide(entries, known, snap, ratings=self.ratings)
         self.decisions = decisions
         lists = {list_key(lst.info.name or ""): lst.info.ids.trakt for lst in snap.lists}
         pending: list[Decision] = []
@@ -131,6 +135,8 @@ class _Run:
                 self.slots[d.index] = _outcome(d.entry, "unsupported", d.item, what)
             elif d.send:
                 pending.append(d)
+            elif d.kept:
+                self.slots[d.index] = _outcome(d.entry, "skipped", d.item or d.person, d.kept)
             else:
                 self.slots[d.index] = _outcome(d.entry, "existing", d.item or d.person)
         if self.dry_run:
@@ -241,6 +247,8 @@ def run_import(
     mirror: Mirror | None = None,
     dry_run: bool = False,
     hooks: ImportHooks | None = None,
+    ratings: RatingsPolicy = "newer",
 ) -> ImportReport:
-    """Import `plan` into the logged-in account (see the module docstring)."""
-    return _Run(trakt, plan, mirror, dry_run, hooks or ImportHooks()).run()
+    """Import `plan` into the logged-in account (see the module docstring); `ratings`:
+    which of two different ratings wins (`newer`, `keep`, `overwrite`)."""
+    return _Run(trakt, plan, mirror, dry_run, hooks or ImportHooks(), ratings).run()

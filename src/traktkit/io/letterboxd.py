@@ -18,7 +18,8 @@ Decisions:
   date) or `logged` (the `Date` it was marked watched on Letterboxd); with `unknown` or
   `released` it is skipped when the film already has any play in history;
 - ratings: stars x 2 (0.5 -> 1, 5 -> 10), `rated_at` = `Date`; without ratings.csv the
-  rating of a film's latest rated diary entry is used, dated by that entry;
+  rating of a film's latest rated diary entry is used, dated by that entry; dates are
+  compared by day with a rating already in the account (see `RatingsPolicy`);
 - watchlist.csv: watchlist items in file order (`Date` cannot be restored).
 """
 
@@ -202,7 +203,7 @@ def _diary(
         if rating is not None and (key not in latest or latest[key][0] <= when):
             latest[key] = (
                 when,
-                Wanted("ratings", target, {"rating": rating, "rated_at": when}, where),
+                Wanted("ratings", target, {"rating": rating, "rated_at": when}, where, None, "day"),
             )
     return played, {k: w for k, (_, w) in latest.items()}
 
@@ -235,7 +236,7 @@ def _ratings(b: _Builder, table: CsvTable) -> None:
         fields: dict[str, object] = {"rating": rating}
         if row.get("Date"):
             fields["rated_at"] = b.day(row.get("Date"), where)
-        b.plan.entries.append(Wanted("ratings", target, fields, where))
+        b.plan.entries.append(Wanted("ratings", target, fields, where, None, "day"))
 
 
 def parse_letterboxd(

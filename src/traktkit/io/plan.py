@@ -18,10 +18,12 @@ from traktkit.api.resolve import ResolvedItem
 from traktkit.models import Person
 
 __all__ = [
+    "RATINGS_POLICIES",
     "SECTION_ORDER",
     "ImportPlan",
     "ListSpec",
     "Precision",
+    "RatingsPolicy",
     "Rejected",
     "Section",
     "Target",
@@ -39,7 +41,18 @@ SECTION_ORDER: Final[tuple[Section, ...]] = (
 )
 Precision = Literal["minute", "day", "any"]
 """How a play is compared with the plays already in history: same minute (timestamps),
-same UTC day (sources with dates only), or any play of the item (undated plays)."""
+same UTC day (sources with dates only), or any play of the item (undated plays). For a
+rating, how its `rated_at` is compared with an existing rating's: as a timestamp
+(`minute`, backups) or as a day (`day`, sources with dates only)."""
+RatingsPolicy = Literal["newer", "keep", "overwrite"]
+"""What an imported rating does to a different rating already in the account:
+- `newer` (default): replaces it only when the existing rating is older than the
+  imported one (its `rated_at` earlier; with a date-only source, an earlier day: a rating
+  made the same day is kept); an imported rating without a date is older than any
+  existing rating, so it never replaces one;
+- `keep`: never replaces an existing rating (only items without a rating get one);
+- `overwrite`: always replaces it with the file's rating."""
+RATINGS_POLICIES: Final[tuple[RatingsPolicy, ...]] = ("newer", "keep", "overwrite")
 
 
 @dataclass(frozen=True)
@@ -70,7 +83,7 @@ class Wanted:
     fields: Mapping[str, Any] = field(default_factory=dict)
     source: str = ""
     list_name: str | None = None  # section "lists": the list it belongs to
-    precision: Precision = "minute"  # section "history"
+    precision: Precision = "minute"  # sections "history" and "ratings"
 
 
 @dataclass(frozen=True)

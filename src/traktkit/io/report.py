@@ -1,7 +1,9 @@
 """What an import did (or, on a dry run, would do), entry by entry.
 
 Statuses: `added` (sent and added), `updated` (sent, replacing a different value, e.g.
-another rating), `existing` (already in the account: skipped, or reported as already
+another rating: detail "updated 6 -> 10"), `skipped` (a different value is in the account
+and is kept, e.g. a newer rating: detail "kept your newer rating 6 (2026-12-03) over 10
+(2021-06-01)"), `existing` (already in the account: skipped, or reported as already
 there by Trakt), `not_found` (no match: the search found nothing or Trakt did not know
 the ids), `ambiguous` (several plausible matches: not guessed, candidates listed),
 `unsupported` (a row with no Trakt equivalent, e.g. an IMDb video game).
@@ -17,10 +19,11 @@ from traktkit.api.errors import CandidateInfo
 
 __all__ = ["PROBLEMS", "STATUSES", "ImportReport", "Outcome", "Status"]
 
-Status = Literal["added", "updated", "existing", "not_found", "ambiguous", "unsupported"]
+Status = Literal["added", "updated", "skipped", "existing", "not_found", "ambiguous", "unsupported"]
 STATUSES: Final[tuple[Status, ...]] = (
     "added",
     "updated",
+    "skipped",
     "existing",
     "not_found",
     "ambiguous",
@@ -94,6 +97,7 @@ class ImportReport:
             "summary": self.counts(),
             "added": self.total("added"),
             "updated": self.total("updated"),
+            "skipped": self.total("skipped"),
             "existing": self.total("existing"),
             "not_found": self.total("not_found"),
             "ambiguous": self.total("ambiguous"),

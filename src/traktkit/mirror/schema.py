@@ -28,6 +28,7 @@ in its own transaction together with the `user_version` bump.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -269,7 +270,11 @@ class SchemaTooNew(RuntimeError):
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) the mirror database: WAL, autocommit, migrated."""
     if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        file = Path(path)
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # a viewing history is private: create the file 0600 (SQLite gives its -wal and
+        # -shm files the same mode)
+        os.close(os.open(file, os.O_CREAT | os.O_RDWR, 0o600))
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 30000")
     conn.execute("PRAGMA journal_mode = WAL")
