@@ -242,14 +242,49 @@ def test_summarize_watchlist_add() -> None:
     assert outcomes[0].to_dict()["status"] == "added"
 
 
-def test_summarize_mixed_counts_are_positional_and_inexact() -> None:
+def test_summarize_mixed_counts_say_what_is_known() -> None:
+    """2 added, 1 existing among 3 movies: no movie is claimed as added or as existing."""
     sent = [movie(1), movie(2), movie(3)]
     result = SyncResult.model_validate({"added": {"movies": 2}, "existing": {"movies": 1}})
-    assert statuses(summarize(result, sent)) == [
-        ("added", False),
-        ("added", False),
-        ("existing", False),
+    outcomes = summarize(result, sent)
+    assert statuses(outcomes) == [("added_or_existing", False)] * 3
+    assert all(o.possible == ("added", "existing") and not o.known for o in outcomes)
+    data = outcomes[0].to_dict()
+    assert data["status"] == "added_or_existing" and data["exact"] is False
+    assert data["possible"] == ["added", "existing"]
+
+
+def test_summarize_watchlist_add_mixing_existing_and_new_movies() -> None:
+    """A watchlist add of existing and new movies (plus one not found and one show that
+    was all existing): only the statuses the response pins down are definite."""
+    sent = [movie(1), movie(2), movie(3, "tt3"), movie(4), show(BB)]
+    result = SyncResult.model_validate(
+        {
+            "added": {"movies": 1, "shows": 0, "seasons": 0, "episodes": 0},
+            "existing": {"movies": 2, "shows": 1, "seasons": 0, "episodes": 0},
+            "not_found": {"movies": [{"ids": {"imdb": "tt3"}}]},
+        }
+    )
+    outcomes = summarize(result, sent)
+    assert statuses(outcomes) == [
+        ("added_or_existing", False),
+        ("added_or_existing", False),
+        ("not_found", True),
+        ("added_or_existing", False),
+        ("existing", True),
     ]
+    # whichever movie was the new one, no outcome contradicts it
+    movies = [outcomes[0], outcomes[1], outcomes[3]]
+    assert all({"added", "existing"} <= set(o.possible) for o in movies)
+    assert not any(o.known for o in movies)
+
+
+def test_summarize_collection_mix_of_added_and_updated() -> None:
+    sent = [movie(1), movie(2)]
+    result = SyncResult.model_validate(
+        {"added": {"movies": 1}, "updated": {"movies": 1}, "existing": {"movies": 0}}
+    )
+    assert statuses(summarize(result, sent)) == [("added_or_updated", False)] * 2
 
 
 def test_summarize_collection_updated() -> None:
@@ -269,7 +304,10 @@ def test_summarize_history_show_counts_as_episodes() -> None:
 def test_summarize_remove_and_unchanged() -> None:
     sent = [movie(1), movie(2)]
     result = SyncResult.model_validate({"deleted": {"movies": 1}})
-    assert statuses(summarize(result, sent)) == [("deleted", False), ("unchanged", False)]
+    assert statuses(summarize(result, sent)) == [("deleted_or_absent", False)] * 2
+    assert summarize(result, sent)[0].possible == ("deleted", "unchanged")
+    both = SyncResult.model_validate({"deleted": {"movies": 2}})
+    assert statuses(summarize(both, sent)) == [("deleted", True), ("deleted", True)]
     nothing = SyncResult.model_validate({"deleted": {"movies": 0}})
     assert statuses(summarize(nothing, sent)) == [("unchanged", True), ("unchanged", True)]
 

@@ -87,7 +87,10 @@ def test_titles_from_a_file_are_searched_then_sent_in_one_post(
     report = result.json()
     assert len(report["resolved"]) == 13
     assert count(logged_in, "POST /sync/collection") == 1
-    assert set(statuses(report)) <= {"added", "updated", "existing"}
+    # duplicates make Trakt's counts mix statuses; a mixed one names what is possible
+    possible = {st for item in report["items"] for st in item["possible"]}
+    assert possible <= {"added", "updated", "existing", "unchanged"}
+    assert all(i["status"] == "_or_".join(i["possible"]) for i in report["items"])
     # the same movie three times (title, imdb id, url) is collected once
     movies = ok(logged_in, "collection", "list", "--type", "movies", "--json").json()
     assert len({m["movie"]["ids"]["trakt"] for m in movies}) == len(movies)

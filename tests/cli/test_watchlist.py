@@ -59,9 +59,14 @@ def test_seasons_and_episodes_by_title_and_numbers(logged_in: Sandbox) -> None:
 def test_human_output_reports_item_by_item(logged_in: Sandbox) -> None:
     ok(logged_in, "watchlist", "add", "Inception (2010)")
     result = ok(logged_in, "watchlist", "add", "Inception (2010)", "The Matrix (1999)")
-    assert "already there" in result.stdout and "added" in result.stdout
+    # Trakt counts 1 added and 1 existing movie without naming them: no row guesses
+    assert result.stdout.count("added or already there") == 2
     assert "Inception (2010)" in result.stdout and "The Matrix (1999)" in result.stdout
-    assert "1 added, 1 already there" in result.stderr
+    assert "2 added or already there." in result.stderr
+    assert "Trakt counted: added 1 movie; existing 1 movie." in result.stderr
+    alone = ok(logged_in, "watchlist", "add", "Inception (2010)")
+    assert "already there" in alone.stdout and "added" not in alone.stdout
+    assert "1 already there." in alone.stderr
     listing = ok(logged_in, "watchlist", "list", "--sort", "title", "--sort-how", "desc")
     assert listing.stdout.index("The Matrix") < listing.stdout.index("Inception")
     assert count(logged_in, "GET /sync/watchlist/{type}/{sort_by}/{sort_how}") == 1
@@ -144,3 +149,23 @@ def test_watching_removes_from_watchlist(logged_in: Sandbox) -> None:
     ok(logged_in, "history", "add", "Inception (2010)", "Breaking Bad S01E01")
     left = ok_json(logged_in, "watchlist", "list")
     assert [media_ids(i)["trakt"] for i in left] == [481]  # only The Matrix is left
+
+
+def test_mixed_add_claims_no_wrong_status(logged_in: Sandbox, tmp_path: Path) -> None:
+    """A watchlist add mixing movies already there with new ones (the tester's `--from`
+    case): Trakt only counts them, so no item is given a definite status it may not have;
+    a type whose items are all new (or all there) keeps its exact status."""
+    ok(logged_in, "watchlist", "add", "Inception (2010)", "Breaking Bad")
+    source = tmp_path / "many.txt"
+    source.write_text("Inception (2010)\nThe Matrix (1999)\nDune (2021)\nBreaking Bad\n")
+    report = ok_json(logged_in, "watchlist", "add", "--from", str(source))
+    assert report["added"]["movies"] == 2 and report["existing"]["movies"] == 1
+    assert report["existing"]["shows"] == 1
+    movies = [i for i in report["items"] if i["type"] == "movie"]
+    assert [i["status"] for i in movies] == ["added_or_existing"] * 3
+    assert all(i["possible"] == ["added", "existing"] and not i["exact"] for i in movies)
+    (show,) = [i for i in report["items"] if i["type"] == "show"]
+    assert (show["status"], show["exact"]) == ("existing", True)
+    removed = ok_json(logged_in, "watchlist", "remove", "The Matrix (1999)", "Blade Runner 2049")
+    assert statuses(removed) == ["deleted_or_absent"] * 2
+    assert removed["deleted"]["movies"] == 1

@@ -37,6 +37,7 @@ __all__ = [
     "echo_keys",
     "entry_keys",
     "match_not_found",
+    "mixed_status",
     "summarize",
 ]
 
@@ -174,17 +175,42 @@ def match_not_found(
 
 @dataclass(frozen=True)
 class ItemOutcome:
-    """What happened to one sent item; `exact` is False when attributed best-effort."""
+    """What happened to one sent item.
+
+    `status` is one of `OutcomeStatus` when it is known, else what *is* known: the
+    possible statuses joined by `_or_` (`added_or_existing`, `added_or_updated`,
+    `deleted_or_absent`; `unchanged` is called `absent` next to `deleted`), see
+    `mixed_status`. `possible` lists the candidate statuses (one when the status is
+    known). `exact` is False when the status is not stated by the response item by item:
+    a mixed status, or one inferred from other counts (a show or season counted as its
+    episodes, counts that do not add up to the items sent).
+    """
 
     item: ResolvedItem
-    status: OutcomeStatus
+    status: str
     exact: bool = True
     echo: Mapping[str, Any] | None = None
+    possible: tuple[OutcomeStatus, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.possible and self.status in _ALL_STATUSES:
+            object.__setattr__(self, "possible", (self.status,))
+
+    @property
+    def known(self) -> bool:
+        """True when the status is one definite status (not `x_or_y`)."""
+        return len(self.possible) == 1
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.item.to_dict(), "status": self.status, "exact": self.exact}
+        return {
+            **self.item.to_dict(),
+            "status": self.status,
+            "exact": self.exact,
+            "possible": list(self.possible),
+        }
 
 
+_ALL_STATUSES: Final[tuple[OutcomeStatus, ...]] = (*_STATUS_ORDER, "not_found", "unchanged")
 _COUNT_KEY: Final[dict[str, str]] = {
     "movie": "movies",
     "show": "shows",
@@ -193,19 +219,35 @@ _COUNT_KEY: Final[dict[str, str]] = {
 }
 
 
+def mixed_status(possible: Sequence[OutcomeStatus]) -> str:
+    """The status text for several possible statuses: `added_or_existing`,
+    `deleted_or_absent` (`unchanged` next to `deleted` means the item was not there)."""
+    names = ["absent" if st == "unchanged" and "deleted" in possible else st for st in possible]
+    return "_or_".join(names)
+
+
+def _outcome(item: ResolvedItem, possible: Sequence[OutcomeStatus], exact: bool) -> ItemOutcome:
+    if len(possible) == 1:
+        return ItemOutcome(item=item, status=possible[0], exact=exact, possible=tuple(possible))
+    return ItemOutcome(
+        item=item, status=mixed_status(possible), exact=False, possible=tuple(possible)
+    )
+
+
 def summarize(result: SyncResult, sent: Sequence[ResolvedItem]) -> list[ItemOutcome]:
-    """One outcome per sent item, in order.
+    """One outcome per sent item, in order. Nothing is guessed: the API counts items per
+    type and status but does not say *which* items were added or already there.
 
     1. Items matched by a `not_found` echo are `not_found` (exact).
     2. The others take the response counts of their type (`movies`, `shows`, `seasons`,
-       `episodes`) in send order: the first `added` ones are `added`, then `updated`,
-       `existing`, `deleted`; items left over when the counts run out are `unchanged`.
-       The API does not say *which* items were added or existing, so when a type mixes
-       statuses (or counts differ from the number of items) the attribution is
-       positional and `exact=False`.
-    3. Shows and seasons whose own type has no counts take the status of the episode
-       counts left after the episode items (history and collection count a show or
-       season as its episodes); `exact=False`.
+       `episodes`). When one status accounts for all of them (3 movies sent, `added`
+       3 movies), each is that status, exactly. When the counts mix statuses (2 `added`,
+       1 `existing`), each item gets the mixed status (`added_or_existing`,
+       `exact=False`); counts short of the items add `unchanged` to the possibilities
+       (a removal's `deleted_or_absent`). No counts at all: `unchanged`, exactly.
+    3. Shows and seasons whose own type has no counts take the episode counts left after
+       the episode items (history and collection count a show or season as its
+       episodes): the status when there is one, else the mixed status; `exact=False`.
     """
     echoed = match_not_found(result.not_found, sent)
     present: list[tuple[OutcomeStatus, SyncCounts]] = [
@@ -229,15 +271,23 @@ def summarize(result: SyncResult, sent: Sequence[ResolvedItem]) -> list[ItemOutc
         pool = pools[key]
         leftover = pools["episodes"]
         if key in ("shows", "seasons") and not any(pool.values()) and any(leftover.values()):
-            status = next(st for st in _STATUS_ORDER if leftover.get(st, 0) > 0)
+            possible = [st for st in _STATUS_ORDER if leftover.get(st, 0) > 0]
             for i in members:
-                outcomes[i] = ItemOutcome(item=sent[i], status=status, exact=False)
+                outcomes[i] = _outcome(sent[i], possible, exact=False)
             continue
         nonzero = [st for st in _STATUS_ORDER if pool.get(st, 0) > 0]
-        exact = not nonzero or (len(nonzero) == 1 and sum(pool.values()) == len(members))
+        total = sum(pool.get(st, 0) for st in nonzero)
+        if not nonzero:
+            possible, exact = ["unchanged"], True
+        elif len(nonzero) == 1:
+            exact = total == len(members)
+            possible = nonzero + (["unchanged"] if total < len(members) else [])
+        else:
+            possible, exact = nonzero + (["unchanged"] if total < len(members) else []), False
+        if key == "episodes" and len(nonzero) == 1:
+            # what the episode items used up is not left for shows and seasons (with mixed
+            # counts it is unknown which: the shows and seasons keep every possibility)
+            pool[nonzero[0]] = max(0, total - len(members))
         for i in members:
-            chosen: OutcomeStatus = next((st for st in nonzero if pool[st] > 0), "unchanged")
-            if chosen != "unchanged":
-                pool[chosen] -= 1
-            outcomes[i] = ItemOutcome(item=sent[i], status=chosen, exact=exact)
+            outcomes[i] = _outcome(sent[i], possible, exact)
     return [outcomes[i] for i in range(len(sent))]

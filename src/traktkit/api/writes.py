@@ -132,6 +132,8 @@ class WriteReport:
     plays: tuple[tuple[int, str], ...] = ()  # (history id, deleted|not_found) for removals
 
     def count(self, status: str) -> int:
+        """Items (and plays) with exactly this status: `added` does not count the items
+        whose status is `added_or_existing` (Trakt's counts did not say which)."""
         items = sum(1 for o in self.outcomes if o.status == status)
         return items + sum(1 for _, s in self.plays if s == status)
 

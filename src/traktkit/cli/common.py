@@ -268,35 +268,60 @@ def when_text(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
+def status_label(status: str) -> str:
+    """`already there`; a mixed status (`added_or_existing`) as `added or already there`,
+    `deleted_or_absent` as `deleted or not there`."""
+    if status in _STATUS_LABEL:
+        return _STATUS_LABEL[status]
+    parts = status.split("_or_")
+    if len(parts) < 2:
+        return status.replace("_", " ")
+    names = ["not there" if p == "absent" else _STATUS_LABEL.get(p, p) for p in parts]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def render_write(out: Output, report: WriteReport) -> None:
-    """The report item by item (table, or JSON); exit code 3 when an item was not found."""
+    """The report item by item (table, or JSON); exit code 3 when an item was not found.
+
+    An item whose status the API's counts do not pin down says what is known (`added or
+    already there`); the summary then repeats the API's own counts, which are exact.
+    """
     if out.as_json:
         out.json(report.to_dict())
     else:
         rows: list[tuple[Any, ...]] = []
-        inexact = False
+        inferred = mixed = False
+        tally: dict[str, int] = {}
         for outcome in report.outcomes:
-            label = _STATUS_LABEL.get(outcome.status, outcome.status)
-            if not outcome.exact:
+            label = status_label(outcome.status)
+            tally[label] = tally.get(label, 0) + 1
+            if not outcome.known:
+                mixed = True
+            elif not outcome.exact:
                 label += " *"
-                inexact = True
+                inferred = True
             item = outcome.item
             rows.append((label, item.type, item.label, item_id(item)))
-        rows += [(_STATUS_LABEL[s], "play", f"history id {i}", "") for i, s in report.plays]
+        for i, s in report.plays:
+            label = status_label(s)
+            tally[label] = tally.get(label, 0) + 1
+            rows.append((label, "play", f"history id {i}", ""))
         out.table(["result", "type", "item", "id"], rows, empty="Nothing was sent.")
-        counts = [
-            f"{report.count(status)} {label}"
-            for status, label in _STATUS_LABEL.items()
-            if report.count(status)
-        ]
-        summary = ", ".join(counts) or "nothing changed"
+        order = list(_STATUS_LABEL.values())
+        labels = sorted(tally, key=lambda k: order.index(k) if k in order else len(order))
+        summary = ", ".join(f"{tally[k]} {k}" for k in labels) or "nothing changed"
         if report.recovered:
             summary += f" ({report.recovered} confirmed in your history after a failed request)"
         out.info(summary + ".")
-        if any(o.item.type in ("show", "season") for o in report.outcomes):
+        if mixed or any(o.item.type in ("show", "season") for o in report.outcomes):
             out.info(f"Trakt counted: {api_counts(report) or 'nothing'}.")
-        if inexact:
-            out.info("* attributed from the API's counts, which do not name the items.")
+        if mixed:
+            out.info(
+                "Trakt's counts do not name the items, so where they mix (some added, some "
+                "already there) each item says what is known."
+            )
+        if inferred:
+            out.info("* inferred from the API's counts, which do not name the items.")
     if report.count("not_found"):
         raise typer.Exit(NOT_FOUND)
 

@@ -343,9 +343,18 @@ def item_details(kind: str, media: Media, show: Show | None) -> ItemDetails:
 
 
 class WriteOutcome(BaseModel):
-    status: str = Field(description="added, existing, updated, deleted, not_found or unchanged.")
+    status: str = Field(
+        description=(
+            "added, existing, updated, deleted, not_found or unchanged; when Trakt's counts "
+            "mix statuses without naming the items, what is known: added_or_existing, "
+            "added_or_updated, deleted_or_absent, ..."
+        )
+    )
     exact: bool = Field(
-        description="False when Trakt's counts did not say which item it was (best effort)."
+        description=(
+            "False when the status comes from Trakt's counts rather than the item itself "
+            "(a mixed status, or a show counted as its episodes)."
+        )
     )
     item: MediaRef
 
@@ -370,11 +379,18 @@ _STATUS_TEXT = {
 }
 
 
+def _status_text(status: str) -> str:
+    """`already there`; `added_or_existing` as `added or already there`."""
+    parts = status.split("_or_")
+    names = ["not there" if p == "absent" else _STATUS_TEXT.get(p, p) for p in parts]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def write_result(action: str, report: WriteReport) -> WriteResult:
     counts: dict[str, int] = {}
     for outcome in report.outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    parts = [f"{n} {_STATUS_TEXT.get(status, status)}" for status, n in counts.items()]
+    parts = [f"{n} {_status_text(status)}" for status, n in counts.items()]
     summary = ", ".join(parts) or "nothing changed"
     if counts.get("not_found"):
         summary += " (check the ids of the items not found, e.g. with search)"
