@@ -20,11 +20,8 @@ from traktkit.cli.common import (
     collect_items,
     int_option,
     library,
-    notes_on_error,
-    render_write,
-    require_login,
+    run_write,
     when_text,
-    write_hooks,
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
@@ -135,10 +132,12 @@ def add(
     )
     when = parse_when(collected_at, option="--collected-at") if collected_at else None
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
-    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-        require_login(trakt)
-        report = trakt.collection.add(refs, metadata=metadata, collected_at=when, hooks=hooks)
-    render_write(out, report)
+    run_write(
+        out,
+        lambda trakt, hooks: trakt.collection.add(
+            refs, metadata=metadata, collected_at=when, hooks=hooks
+        ),
+    )
 
 
 @collection_app.command("remove")
@@ -155,10 +154,7 @@ def remove(
     """Remove ITEMs from the collection."""
     out = Output(as_json)
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
-    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-        require_login(trakt)
-        report = trakt.collection.remove(refs, hooks=hooks)
-    render_write(out, report)
+    run_write(out, lambda trakt, hooks: trakt.collection.remove(refs, hooks=hooks))
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -354,3 +354,17 @@ def library(
         stamp = when.strftime("%Y-%m-%d %H:%M UTC") if when is not None else "?"
         out.info(f"(from the local mirror, last synced {stamp}; --live asks Trakt)")
     return reader
+
+
+WriteAction = Callable[["Trakt", "WriteHooks"], "WriteReport"]
+
+
+def run_write(out: Output, action: WriteAction) -> None:
+    """The write commands' common run: log-in check (exit 4 before any search), progress
+    and ambiguity hooks, `action(trakt, hooks)`, then the item-by-item report."""
+    from traktkit.cli.context import open_trakt
+
+    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
+        require_login(trakt)
+        report = action(trakt, hooks)
+    render_write(out, report)

@@ -20,11 +20,8 @@ from traktkit.cli.common import (
     collect_items,
     int_option,
     library,
-    notes_on_error,
-    render_write,
-    require_login,
+    run_write,
     when_text,
-    write_hooks,
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
@@ -133,10 +130,7 @@ def add(
     out = Output(as_json)
     when = parse_when(watched_at, option="--watched-at", allow_unknown=True)
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
-    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-        require_login(trakt)
-        report = trakt.history.add(refs, watched_at=when, hooks=hooks)
-    render_write(out, report)
+    run_write(out, lambda trakt, hooks: trakt.history.add(refs, watched_at=when, hooks=hooks))
 
 
 @history_app.command("remove")
@@ -162,15 +156,10 @@ def remove(
         if items or source:
             raise InvalidInput("give either ITEMs or --id, not both")
         ids = check_play_ids(play_ids)
-        with open_trakt(out) as trakt, notes_on_error(out):
-            require_login(trakt)
-            report = trakt.history.remove_plays(ids)
+        run_write(out, lambda trakt, _hooks: trakt.history.remove_plays(ids))
     else:
         refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
-        with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-            require_login(trakt)
-            report = trakt.history.remove(refs, hooks=hooks)
-    render_write(out, report)
+        run_write(out, lambda trakt, hooks: trakt.history.remove(refs, hooks=hooks))
 
 
 def register(app: typer.Typer) -> None:

@@ -18,11 +18,8 @@ from traktkit.cli.common import (
     collect_items,
     int_option,
     library,
-    notes_on_error,
-    render_write,
-    require_login,
+    run_write,
     when_text,
-    write_hooks,
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
@@ -100,10 +97,7 @@ def _add(
             f"--rating {value} contradicts the ratings in {source} (such as {clash}): "
             "drop --rating to use the file's, or the ratings from the file"
         )
-    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-        require_login(trakt)
-        report = trakt.ratings.add(refs, value, hooks=hooks)
-    render_write(out, report)
+    run_write(out, lambda trakt, hooks: trakt.ratings.add(refs, value, hooks=hooks))
 
 
 @ratings_app.command("add")
@@ -147,10 +141,7 @@ def remove(
     """Remove the ratings of ITEMs."""
     out = Output(as_json)
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
-    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-        require_login(trakt)
-        report = trakt.ratings.remove(refs, hooks=hooks)
-    render_write(out, report)
+    run_write(out, lambda trakt, hooks: trakt.ratings.remove(refs, hooks=hooks))
 
 
 @handle_errors

@@ -18,11 +18,8 @@ from traktkit.cli.common import (
     collect_items,
     int_option,
     library,
-    notes_on_error,
-    render_write,
-    require_login,
+    run_write,
     when_text,
-    write_hooks,
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
@@ -88,10 +85,7 @@ def add(
     out = Output(as_json)
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
     note = validate_notes(notes) if notes is not None else None
-    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-        require_login(trakt)
-        report = trakt.watchlist.add(refs, notes=note, hooks=hooks)
-    render_write(out, report)
+    run_write(out, lambda trakt, hooks: trakt.watchlist.add(refs, notes=note, hooks=hooks))
 
 
 @watchlist_app.command("remove")
@@ -108,10 +102,7 @@ def remove(
     """Remove ITEMs from the watchlist."""
     out = Output(as_json)
     refs = collect_items(items, source, type=type, year=year, season=season, episode=episode)
-    with open_trakt(out) as trakt, write_hooks(out) as hooks, notes_on_error(out):
-        require_login(trakt)
-        report = trakt.watchlist.remove(refs, hooks=hooks)
-    render_write(out, report)
+    run_write(out, lambda trakt, hooks: trakt.watchlist.remove(refs, hooks=hooks))
 
 
 def register(app: typer.Typer) -> None:
