@@ -29,7 +29,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any, Final, Literal
 
@@ -467,10 +467,13 @@ def resolve(ref: ItemRef, search: Search) -> ResolvedItem:
     """
     try:
         chosen = _search_and_choose(ref, search)
-    except ItemNotFound:
+    except ItemNotFound as exc:
         fallbacks = ref.fallback_queries()
         if not fallbacks:
-            raise
+            hint = _wrong_type_hint(ref, search)
+            if hint is not None:
+                raise ItemNotFound(ref.text, hint) from None
+            raise exc from None
         for title, year in fallbacks:
             alt = ItemRef(
                 text=ref.text,
@@ -487,6 +490,25 @@ def resolve(ref: ItemRef, search: Search) -> ResolvedItem:
             return _resolved_from(alt, chosen)
         raise ItemNotFound(ref.text, f"no match for {ref.text!r}") from None
     return _resolved_from(ref, chosen)
+
+
+def _wrong_type_hint(ref: ItemRef, search: Search) -> str | None:
+    """When a title was narrowed to movies or shows (`--type`, or season/episode numbers,
+    which need a show) and nothing matched: is it the other kind? One more search, only on
+    this failure path."""
+    want = ref.lookup_type
+    if ref.id_type is not None or not ref.title or want not in ("movie", "show"):
+        return None
+    other: SearchType = "show" if want == "movie" else "movie"
+    results = search(SearchQuery(types=(other,), text=ref.title, year=ref.year))
+    loose = replace(ref, type=other, season=None, episode=None)
+    exact = [c for c in score_candidates(loose, results) if c.exact_title]
+    if not exact:
+        return None
+    found = exact[0]
+    label = f"{found.title} ({found.year})" if found.year else found.title
+    fix = "drop the season/episode part" if ref.names_show else f"drop --type {want}"
+    return f"{label} is a {other}, not a {want}: {fix}"
 
 
 def _model(kind: str, data: Mapping[str, Any], source: str) -> Any:
