@@ -55,3 +55,18 @@ def test_contradictory_options_exit_2_and_send_nothing(logged_in: Sandbox, tmp_p
     assert clash.exit_code == 2
     assert "contradicts" in clash.stderr
     assert logged_in.requests()["total"] == 0
+
+
+def test_search_without_results_suggests_other_types(sandbox: Sandbox) -> None:
+    result = sandbox.cli("search", "Bryan", "Cranston")
+    assert result.exit_code == 0
+    assert "try --type person" in result.stderr
+    people = sandbox.cli("search", "Bryan", "Cranston", "--type", "person", "--json")
+    assert people.json()[0]["person"]["name"] == "Bryan Cranston"
+
+
+def test_info_shows_units(sandbox: Sandbox) -> None:
+    result = sandbox.cli("info", "Inception (2010)")
+    assert result.exit_code == 0, result.stderr
+    assert "148 min (2 h 28)" in result.stdout
+    assert "/ 10" in result.stdout

@@ -57,9 +57,15 @@ def _title(info: ItemInfo) -> str:
     return f"{name} {code}" + (f" {media.title}" if media.title else "")
 
 
-def _cell(value: Any) -> str:
+def _cell(key: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
+    if key == "runtime" and isinstance(value, int):
+        return f"{value} min" if value < 60 else f"{value} min ({value // 60} h {value % 60:02d})"
+    if key == "rating" and isinstance(value, int | float):
+        return f"{value:.1f} / 10"
+    if key == "first_aired" and isinstance(value, str) and "T" in value:
+        return value[:16].replace("T", " ") + " UTC"  # minute precision, like the tables
     if isinstance(value, float):
         return f"{value:.1f}"
     return str(value)
@@ -75,7 +81,7 @@ def _rows(info: ItemInfo) -> list[tuple[str, str]]:
     for key in _FIELDS:
         value = data.get(key)
         if value not in (None, "", []):
-            rows.append((key.replace("_", " "), _cell(value)))
+            rows.append((key.replace("_", " "), _cell(key, value)))
     return rows
 
 

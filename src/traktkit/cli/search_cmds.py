@@ -60,7 +60,10 @@ def search(
             )
             for r in results
         ),
-        empty=f"No results for {text!r}.",
+        empty=(
+            f"No results for {text!r}."
+            + ("" if type else " (searched movies and shows; try --type person,episode,list)")
+        ),
     )
 
 
