@@ -37,7 +37,10 @@ from traktkit.auth.session import AuthSession
 from traktkit.auth.store import LazyTokenStore, TokenStore
 from traktkit.config import ConfigError, Settings
 from traktkit.http.client import HttpClient, HttpConfig
+from traktkit.http.errors import NotAuthenticated
 from traktkit.local import LibraryReader, MirrorLink
+from traktkit.mirror import ProgressHook, SyncReport
+from traktkit.mirror import sync as sync_library
 
 
 class Trakt:
@@ -97,6 +100,20 @@ class Trakt:
         if isinstance(item, str):
             item = parse_item(item, **options)
         return self.media.info(item)
+
+    def require_login(self, message: str | None = None) -> None:
+        """NotAuthenticated now, before any search, when a write could not be sent anyway."""
+        if not self.auth.status().logged_in:
+            raise NotAuthenticated(
+                message or "not logged in to Trakt: run `trakt login` (or set TRAKT_ACCESS_TOKEN)"
+            )
+
+    def sync_mirror(
+        self, *, full: bool = False, progress: ProgressHook | None = None
+    ) -> SyncReport:
+        """Bring the local mirror up to date (`trakt sync`): one request when nothing
+        changed, only the sections that moved otherwise, everything with `full`."""
+        return sync_library(self.http, self.local.open(), full=full, progress=progress)
 
     def library(self, *, offline: bool = False, live: bool = False) -> LibraryReader:
         """Your lists from the local mirror (`offline`, or when a synced mirror is fresh)

@@ -128,12 +128,7 @@ def collect_items(
 
 def require_login(trakt: Trakt) -> None:
     """Fail before any search when a write cannot be sent anyway."""
-    from traktkit.http.errors import NotAuthenticated
-
-    if not trakt.auth.status().logged_in:
-        raise NotAuthenticated(
-            "not logged in to Trakt: run `trakt login` (or set TRAKT_ACCESS_TOKEN)"
-        )
+    trakt.require_login()
 
 
 # --- progress and prompts ---------------------------------------------------------------

@@ -117,14 +117,13 @@ def sync_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Mirror your Trakt library locally (only the sections that changed since last time)."""
-    from traktkit.mirror import sync
 
     out = Output(as_json)
     with open_trakt(out) as trakt:
         mirror = trakt.local.open()
         try:
             with mirror_errors(mirror.path), SyncBars(out.err) as bars:
-                result = sync(trakt.http, mirror, full=full, progress=bars.update)
+                result = trakt.sync_mirror(full=full, progress=bars.update)
         except MirrorError as exc:
             raise fail(exc, out) from None
     if as_json:

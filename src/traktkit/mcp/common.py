@@ -9,7 +9,6 @@ from mcp.types import ToolAnnotations
 from pydantic import Field
 
 from traktkit.client import Trakt
-from traktkit.http.errors import NotAuthenticated
 
 __all__ = [
     "ADDITIVE_WRITE",
@@ -55,5 +54,4 @@ LimitField = Annotated[int, Field(ge=1, le=1000, description="At most this many 
 
 def require_login(trakt: Trakt) -> None:
     """Fail before any search or request when the call could not succeed anyway."""
-    if not trakt.auth.status().logged_in:
-        raise NotAuthenticated("no Trakt login is stored")
+    trakt.require_login("no Trakt login is stored")

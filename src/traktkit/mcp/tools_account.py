@@ -27,7 +27,6 @@ from traktkit.mcp.outputs_account import (
     epoch_iso,
 )
 from traktkit.mcp.state import PendingLogin, ServerState
-from traktkit.mirror import sync
 
 __all__ = ["ResumedDeviceFlow", "register"]
 
@@ -186,7 +185,7 @@ def register(
             trakt = state.trakt()
             require_login(trakt)
             with mirror_errors(trakt.settings.mirror_path):
-                report = sync(trakt.http, trakt.local.open(), full=full)
+                report = trakt.sync_mirror(full=full)
             data = report.to_dict()
             changed = ", ".join(data["changed"]) or "nothing changed"
             summary = f"Synced in {report.requests} request(s): {changed}."
