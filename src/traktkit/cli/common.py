@@ -15,6 +15,7 @@ import typer
 
 from traktkit.cli.errors import NOT_FOUND
 from traktkit.cli.output import Output
+from traktkit.cli.render import id_cell
 
 if TYPE_CHECKING:
     # The library layers (pydantic, httpx2) are imported where they are used, so that
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from traktkit.api.writes import WriteHooks, WriteProgress, WriteReport
     from traktkit.client import Trakt
     from traktkit.local import LibraryReader
-    from traktkit.models import Ids
 
 JSON_OPTION = typer.Option(False, "--json", help="Print JSON on stdout.")
 TYPE_OPTION = typer.Option(
@@ -223,22 +223,12 @@ def write_hooks(out: Output) -> Iterator[WriteHooks]:
 # --- rendering ------------------------------------------------------------------------
 
 
-def id_text(ids: Ids) -> str:
-    """imdb, else trakt, else any other id: for tables."""
-    if ids.imdb:
-        return ids.imdb
-    if ids.trakt:
-        return f"trakt:{ids.trakt}"
-    known = ids.known()
-    return next((f"{k}:{v}" for k, v in known.items()), "")
-
-
 def item_id(item: ResolvedItem) -> str:
     """The item's own id, else its show's (`show tt0903747` for `S01E01` by numbers)."""
-    own = id_text(item.ids)
+    own = id_cell(item.ids)
     if own or item.show is None:
         return own
-    show = id_text(item.show.ids)
+    show = id_cell(item.show.ids)
     return f"show {show}" if show else ""
 
 

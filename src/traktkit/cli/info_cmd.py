@@ -12,12 +12,12 @@ from traktkit.cli.common import (
     SEASON_OPTION,
     TYPE_OPTION,
     YEAR_OPTION,
-    id_text,
     int_option,
 )
 from traktkit.cli.context import open_trakt
 from traktkit.cli.errors import handle_errors
 from traktkit.cli.output import Output
+from traktkit.cli.render import id_cell
 
 if TYPE_CHECKING:
     from traktkit.api.media import ItemInfo
@@ -77,7 +77,7 @@ def _rows(info: ItemInfo) -> list[tuple[str, str]]:
     ids = {k: v for k, v in (data.get("ids") or {}).items() if v not in (None, "")}
     rows.append(("ids", ", ".join(f"{k}:{v}" for k, v in ids.items())))
     if info.show is not None:
-        rows.append(("show", f"{info.show.title or ''} ({id_text(info.show.ids)})"))
+        rows.append(("show", f"{info.show.title or ''} ({id_cell(info.show.ids)})"))
     for key in _FIELDS:
         value = data.get(key)
         if value not in (None, "", []):

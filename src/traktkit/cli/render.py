@@ -49,7 +49,9 @@ def ids_of(item: TraktModel) -> Ids:
 
 
 def id_cell(ids: Ids) -> str:
-    """The most useful id for a human: imdb, else trakt."""
+    """The most useful id for a human: imdb, else trakt, else any other id."""
     if ids.imdb:
         return ids.imdb
-    return f"trakt:{ids.trakt}" if ids.trakt else ""
+    if ids.trakt:
+        return f"trakt:{ids.trakt}"
+    return next((f"{k}:{v}" for k, v in ids.known().items()), "")
